@@ -1,0 +1,70 @@
+# lite-alloc. One library per invocation:
+#   make TARGET=<target> STRATEGY=<strategy> [CHECKED=1]
+#     -> build/<target>/<strategy>[/checked]/liblite_alloc.a
+# and the whole project:
+#   make          every strategy for every target whose toolchain is installed, then the size table
+#   make check    every test of every target
+#   make toolchains   installs the Debian packages all of this needs (toolchains/install.sh)
+TARGETS    := host wasm32 wasi emscripten cortex-m0 cortex-m4 cortex-m33
+STRATEGIES := bump_freelist segregated_bump freelist
+TARGET   ?= host
+STRATEGY ?= bump_freelist
+CHECKED  ?= 0
+# release (shipped), checked (CHECKED=1), testing (prefixed lite_malloc... + fault injection),
+# sanitized (testing under ASan + UBSan, host only).
+VARIANT  ?= $(if $(filter 1,$(CHECKED)),checked,release)
+
+include toolchains/$(TARGET).mk
+
+OUT := build/$(TARGET)/$(STRATEGY)$(if $(filter release,$(VARIANT)),,/$(VARIANT))
+LIB := $(OUT)/liblite_alloc.a
+
+VARIANT_FLAGS_release   :=
+VARIANT_FLAGS_checked   := -DLITE_ALLOC_CHECKED=1
+VARIANT_FLAGS_testing   := -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION
+VARIANT_FLAGS_sanitized := $(VARIANT_FLAGS_testing) -fsanitize=address,undefined -fno-sanitize-recover=all -g
+VARIANT_ABI_release  := $(TARGET_ABI)
+VARIANT_ABI_checked  := $(TARGET_ABI)
+
+OPT ?= -Os
+CXXFLAGS_ALL := -std=c++17 $(OPT) -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-builtin \
+  -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -Wall -Wextra \
+  $(TARGET_FLAGS) $(TARGET_DEFINES) $(VARIANT_FLAGS_$(VARIANT)) $(EXTRA_CXXFLAGS)
+
+SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/report.cpp \
+  src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
+OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
+
+.PHONY: all lib check available clean toolchains size
+.DEFAULT_GOAL := all
+
+lib: $(LIB)
+
+$(LIB): $(OBJECTS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(OUT)/obj/%.o: src/%.cpp $(wildcard src/*/*.hpp include/*.h) Makefile toolchains/$(TARGET).mk
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS_ALL) -Iinclude -c $< -o $@
+
+# Prints "yes" when this TARGET's toolchain is installed.
+available:
+	@echo $(or $(AVAILABLE),no)
+
+# Every library of every target whose toolchain is present, then the size table.
+all:
+	@for t in $(TARGETS); do \
+	  if [ "$$($(MAKE) -s --no-print-directory TARGET=$$t available)" = yes ]; then \
+	    for s in $(STRATEGIES); do $(MAKE) -s --no-print-directory lib TARGET=$$t STRATEGY=$$s || exit 1; done; \
+	  else echo "skipping $$t: its toolchain is not installed (make toolchains)"; fi; \
+	done
+	@$(MAKE) -s --no-print-directory size
+
+toolchains:
+	bash toolchains/install.sh
+
+clean:
+	rm -rf build
+
+include test/host.mk

@@ -1,0 +1,8 @@
+// Fixed-region backend: no memory but what lite_alloc_init_region() hands over, on any target.
+#include "backend.hpp"
+
+namespace lite::backend {
+
+Span grow(size_t) { return {nullptr, 0}; }
+
+}  // namespace lite::backend

@@ -1,0 +1,70 @@
+// The block layout shared by every strategy.
+//
+//   header word          payload (what the user gets)
+//   [ size | flags ][ ............................ ]
+//   ^ block          ^ payload, aligned to kAlign
+//
+// Invariants of every block:
+//   - the header is the one word just before the payload; it holds the block's total size
+//     (header included) with the flag bits below kAlign in its low bits;
+//   - the size is a multiple of kAlign and at least kMinBlock, so every block boundary sits at an
+//     address that is kWord short of a kAlign boundary and the next block's payload is aligned too;
+//   - a free block keeps its list link in the first word of its payload (kMinBlock leaves room).
+// Memory is read and written only through load_word/store_word (memcpy), never by punning types.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace lite {
+
+using Word = size_t;
+constexpr size_t kWord = sizeof(Word);
+constexpr size_t kAlign = alignof(max_align_t);  // 16 on x86-64 and wasm32-wasi, 8 on Cortex-M/Emscripten
+constexpr size_t kMinBlock = kAlign;             // header plus room for one link word
+static_assert(kMinBlock >= kWord + sizeof(void *), "a free block holds its header and one link");
+static_assert((kAlign & (kAlign - 1)) == 0 && kAlign >= 8, "three flag bits live below kAlign");
+
+// Header flags.
+constexpr Word kInUse = 1;    // the block is handed out (clear: it is on a free structure)
+constexpr Word kAligned = 2;  // handed out by an aligned allocation: realloc keeps its alignment
+constexpr Word kMarked = 4;   // set only during lite_alloc_check's walk of the free structures
+constexpr Word kFlags = kInUse | kAligned | kMarked;
+
+// The largest request served; anything above it fails with ENOMEM. It leaves room below
+// PTRDIFF_MAX for the header, rounding and segment overhead, so no size arithmetic can overflow.
+constexpr size_t kMaxRequest = PTRDIFF_MAX - 1024;
+
+inline Word load_word(const char *at) {
+    Word w;
+    __builtin_memcpy(&w, at, kWord);
+    return w;
+}
+inline void store_word(char *at, Word w) { __builtin_memcpy(at, &w, kWord); }
+inline char *load_ptr(const char *at) {
+    char *p;
+    __builtin_memcpy(&p, at, sizeof p);
+    return p;
+}
+inline void store_ptr(char *at, char *p) { __builtin_memcpy(at, &p, sizeof p); }
+
+// Blocks are named by their payload pointer, so that the user's pointer is a block.
+inline Word header(const char *payload) { return load_word(payload - kWord); }
+inline void set_header(char *payload, Word h) { store_word(payload - kWord, h); }
+inline size_t block_size(const char *payload) { return header(payload) & ~kFlags; }
+inline bool in_use(const char *payload) { return header(payload) & kInUse; }
+inline char *next_block(char *payload) { return payload + block_size(payload); }
+// A free block's link to the next one on its list.
+inline char *link(const char *payload) { return load_ptr(payload); }
+inline void set_link(char *payload, char *next) { store_ptr(payload, next); }
+
+constexpr size_t round_up(size_t n, size_t align) { return (n + align - 1) & ~(align - 1); }
+
+// Block size for a request of n payload bytes, or 0 when n is beyond kMaxRequest.
+constexpr size_t block_size_for(size_t n) {
+    if (n > kMaxRequest) return 0;
+    size_t size = round_up(n + kWord, kAlign);
+    return size < kMinBlock ? kMinBlock : size;
+}
+
+}  // namespace lite

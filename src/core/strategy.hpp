@@ -1,0 +1,78 @@
+// What every strategy (src/strategy/*.cpp, one linked per library) provides to the core.
+// Sizes here are block sizes from block_size_for(): multiples of kAlign, headers included.
+#pragma once
+
+#include "arena.hpp"
+
+namespace lite::strategy {
+
+extern const char kName[];
+
+// Forgets every free block (the arena is being restarted).
+void reset();
+// An in-use block (header written, kInUse set) that holds `size` bytes at the first address in it
+// aligned to `alignment` (a power of two >= kAlign), or nullptr. The core splits off what lies in
+// front of that address (see aligned_lead) and trims the tail with resize().
+char *allocate(size_t size, size_t alignment);
+// Files an in-use block (its header holds its real size) on the free structures.
+void release(char *payload);
+// Resizes a block in place to `size` bytes or a little more: shrinking always succeeds (the block
+// may keep its size); growing succeeds only without moving. Keeps the block's flags.
+bool resize(char *payload, size_t size);
+// lite_alloc_check's part: walks the free structures, verifies their invariants and sets kMarked
+// on every block found there. Returns 0 or a kCheck* code.
+int mark_free_blocks();
+
+}  // namespace lite::strategy
+
+namespace lite {
+
+// Codes of lite_alloc_check(); kBadBlockSize (arena.hpp) is 1.
+enum CheckCode : int {
+    kCheckOk = 0,
+    kCheckFreeListCorrupt = 2,   // a list reaches a block in use, twice the same block, or a cycle
+    kCheckFreeNotListed = 3,     // a free block that no list holds (it could never be reused)
+    kCheckWrongBin = 4,          // a block on a size-class list of another size
+    kCheckNotOrdered = 5,        // the address-ordered list is out of order
+    kCheckNotCoalesced = 6,      // two free blocks side by side, or a free block touching the bump space
+    kCheckCounters = 7,          // the in_use counter disagrees with the blocks
+};
+
+// Bytes from a block's payload to the first payload address aligned to `alignment`: 0, or a whole
+// number of kAlign units, so that what lies in front can always stand as a free block of its own.
+inline size_t aligned_lead(const char *payload, size_t alignment) { return (0 - (size_t)payload) & (alignment - 1); }
+
+// Shared by strategies: takes the first block of a list that can hold `size` bytes at `alignment`
+// off the list and marks it in use; nullptr when none can.
+inline char *take_first_fit(char **head, size_t size, size_t alignment) {
+    char *prev = nullptr;
+    for (char *p = *head; p; prev = p, p = link(p)) {
+        size_t have = block_size(p), lead = aligned_lead(p, alignment);
+        if (have < lead || have - lead < size) continue;
+        if (prev) set_link(prev, link(p));
+        else *head = link(p);
+        set_header(p, have | kInUse);
+        return p;
+    }
+    return nullptr;
+}
+
+// Shared by strategies: marks every block of a free list for lite_alloc_check, after asking
+// verify(previous, block) (previous is nullptr for the head) for the list's own invariants.
+// A block in use or already marked means a broken list (a double free, a cycle, a stray write).
+template <class Verify>
+int mark_list(char *head, Verify verify) {
+    char *previous = nullptr;
+    for (char *p = head; p; previous = p, p = link(p)) {
+        if (!arena_holds(p) || (header(p) & (kInUse | kMarked))) return kCheckFreeListCorrupt;
+        if (int err = verify(previous, p)) return err;
+        set_header(p, header(p) | kMarked);
+    }
+    return 0;
+}
+
+// Shared by strategies: splits the tail beyond `size` off an in-use block as a free block when the
+// tail can stand alone, and files it with strategy::release.
+void split_tail(char *payload, size_t size);
+
+}  // namespace lite

@@ -1,0 +1,120 @@
+/* Running out of memory, at every point it can happen: NULL and ENOMEM, nothing live harmed. */
+#include "suite.h"
+
+enum { kLive = 48 };
+struct live {
+    unsigned char *p;
+    size_t n;
+};
+
+static void verify_all(const struct live *blocks) {
+    for (int i = 0; i < kLive; ++i)
+        if (blocks[i].p) assert_true(intact(blocks[i].p, blocks[i].n, (unsigned)i));
+}
+
+/* A fixed script of requests that needs the heap to grow several times. Each request either works
+ * or fails with ENOMEM; a failed realloc leaves its block as it was. Returns how many failed. */
+static int run_script(struct live *blocks, size_t scale) {
+    int failures = 0;
+    for (int step = 0; step < 3 * kLive; ++step) {
+        int i = (step * 7) % kLive;
+        size_t n = ((size_t)(step % 5 == 0 ? 3000 : 40) * (size_t)(step % 9 + 1)) * scale / 8 + 1;
+        errno = 0;
+        if (!blocks[i].p) {
+            unsigned char *p = step % 3 == 0 ? aligned_alloc(256, n) : step % 3 == 1 ? calloc(1, n) : malloc(n);
+            if (!p) {
+                assert_int_equal(errno, ENOMEM);
+                ++failures;
+                continue;
+            }
+            if (step % 3 == 1) assert_true(all_zero(p, n));
+            blocks[i].p = p, blocks[i].n = n;
+            fill(p, n, (unsigned)i);
+        } else if (step % 2) {
+            unsigned char *q = realloc(blocks[i].p, n);
+            if (!q) {
+                assert_int_equal(errno, ENOMEM);
+                ++failures;
+                continue;
+            }
+            assert_true(intact(q, n < blocks[i].n ? n : blocks[i].n, (unsigned)i));
+            blocks[i].p = q, blocks[i].n = n;
+            fill(q, n, (unsigned)i);
+        } else {
+            free(blocks[i].p);
+            blocks[i].p = NULL;
+        }
+        verify_all(blocks);
+    }
+    assert_heap_sound();
+    return failures;
+}
+
+static void free_all(struct live *blocks) {
+    for (int i = 0; i < kLive; ++i) free(blocks[i].p), blocks[i].p = NULL;
+    assert_heap_sound();
+    assert_int_equal(lite_alloc_stats().in_use, 0);
+}
+
+/* The backend grants k requests and refuses the rest, for every k until the script stops failing. */
+static void every_refused_growth_is_clean(void **state) {
+    (void)state;
+    if (!SUITE_HAS_BACKEND) skip();
+    int budget = 0;
+    for (;; ++budget) {
+        struct live blocks[kLive] = {{0}};
+        use_backend();
+        lite_alloc_set_grow_budget(budget);
+        int failures = run_script(blocks, 8);
+        size_t claimed = lite_alloc_stats().claimed;
+        lite_alloc_set_grow_budget(0); /* the heap keeps working in the memory it has */
+        free_all(blocks);
+        void *p = malloc(64);
+        if (claimed) assert_non_null(p); /* with no memory at all (budget 0) it must fail cleanly */
+        else assert_null(p);
+        free(p);
+        assert_int_equal(lite_alloc_stats().claimed, claimed);
+        if (!failures) break;
+        assert_true(budget < 200);
+    }
+    assert_true(budget > 1); /* the script did need the heap to grow */
+}
+
+/* A fixed region of every size from tiny to ample: the same script, then the heap still works. */
+static void every_region_size_is_clean(void **state) {
+    (void)state;
+    size_t scale = SUITE_HEAP_BYTES >= (1u << 20) ? 8 : 1;
+    for (size_t bytes = 64; bytes <= SUITE_HEAP_BYTES; bytes = bytes * 5 / 4 + 16) {
+        struct live blocks[kLive] = {{0}};
+        use_region(bytes);
+        run_script(blocks, scale);
+        free_all(blocks);
+        lite_alloc_stats_t s = lite_alloc_stats();
+        assert_true(s.free + 64 >= bytes); /* all of it is usable again */
+        /* fill the region with small blocks until it refuses, then they must all be intact */
+        unsigned char *last = NULL;
+        unsigned count = 0;
+        for (unsigned char *p; (p = malloc(24)) != NULL; ++count) {
+            memcpy(p, &last, sizeof last);
+            fill(p + sizeof last, 24 - sizeof last, count);
+            last = p;
+        }
+        assert_int_equal(errno, ENOMEM);
+        assert_heap_sound();
+        while (last) {
+            --count;
+            assert_true(intact(last + sizeof last, 24 - sizeof last, count));
+            unsigned char *prev;
+            memcpy(&prev, last, sizeof prev);
+            free(last);
+            last = prev;
+        }
+        assert_heap_sound();
+    }
+}
+
+const struct CMUnitTest exhaustion_tests[] = {
+    cmocka_unit_test(every_refused_growth_is_clean),
+    cmocka_unit_test(every_region_size_is_clean),
+};
+SUITE_GROUP(exhaustion_tests);
