@@ -14,6 +14,9 @@ CHECKED  ?= 0
 # sanitized (testing under ASan + UBSan, host only).
 VARIANT  ?= $(if $(filter 1,$(CHECKED)),checked,release)
 
+ifeq ($(wildcard toolchains/$(TARGET).mk),)
+$(error unknown TARGET=$(TARGET): one of $(TARGETS))
+endif
 include toolchains/$(TARGET).mk
 
 OUT := build/$(TARGET)/$(STRATEGY)$(if $(filter release,$(VARIANT)),,/$(VARIANT))
@@ -35,7 +38,7 @@ SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/r
   src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
-.PHONY: all lib check available clean toolchains size
+.PHONY: all lib check available clean toolchains size bench
 .DEFAULT_GOAL := all
 
 lib: $(LIB)
@@ -55,7 +58,7 @@ available:
 # Every library of every target whose toolchain is present, then the size table.
 all:
 	@for t in $(TARGETS); do \
-	  if [ "$$($(MAKE) -s --no-print-directory TARGET=$$t available)" = yes ]; then \
+	  if [ "$$($(MAKE) -s --no-print-directory TARGET=$$t available 2>/dev/null)" = yes ]; then \
 	    for s in $(STRATEGIES); do $(MAKE) -s --no-print-directory lib TARGET=$$t STRATEGY=$$s || exit 1; done; \
 	  else echo "skipping $$t: its toolchain is not installed (make toolchains)"; fi; \
 	done
@@ -67,4 +70,6 @@ toolchains:
 clean:
 	rm -rf build
 
+# Test, size and benchmark rules, one fragment per area; each adds its goals to `check`.
 include test/host.mk
+-include test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk

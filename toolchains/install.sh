@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, everything `make check`, `make size` and `make bench` need.
+# Idempotent: packages already present are not fetched again. Run as root (CI is root).
+set -euo pipefail
+
+packages=(
+  make gcc g++ binutils python3           # host build
+  libcmocka-dev valgrind                  # host tests
+  clang-19 lld-19 llvm-19 libclang-rt-19-dev libfuzzer-19-dev   # sanitizers, libFuzzer
+  wasi-libc libclang-rt-19-dev-wasm32 wabt                      # wasm32-wasi and freestanding wasm32
+  emscripten                              # Emscripten 3.1.6 (uses clang-14, binaryen, node)
+  gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm  # Cortex-M
+  lua5.4 sqlite3                          # real programs for the trace and the LD_PRELOAD runs
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# node 20 runs the wasm tests; keep a newer one if the machine has it.
+command -v node >/dev/null || missing+=(nodejs)
+
+if ((${#missing[@]})); then
+  echo "toolchains: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "toolchains: all present (node $(node --version))"
