@@ -1,5 +1,7 @@
-# Placeholder size table: .text of each built archive (the real method comes with `make size`).
+# make size: bytes of code and static RAM the allocation ABI costs a program, for every strategy on the
+# wasm and Cortex-M targets whose toolchain is present, beside wasi-libc's dlmalloc, Emscripten's
+# emmalloc and dlmalloc, newlib and newlib-nano. Method in test/size/size.py. Libraries for the table
+# are built into build/size/ (wasm: OPT=-Oz; Cortex-M: -Os; each also with -DLITE_ALLOC_STATS=0).
+# Prints the table, writes build/size/size-table.md and the README section between the size markers.
 size:
-	@printf "%-12s %-16s %8s\n" target strategy "text(B)"
-	@for a in build/*/*/liblite_alloc.a; do t=$${a#build/}; t=$${t%%/*}; s=$$(basename $$(dirname $$a)); \
-	  printf "%-12s %-16s %8s\n" $$t $$s $$(size -t $$a | tail -1 | awk '{print $$1}'); done
+	@python3 test/size/size.py --readme

@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""make size: the bytes of code and static RAM that the allocation ABI costs a program.
+
+Method. A driver (driver.c) references only malloc free realloc calloc (second column: plus
+aligned_alloc posix_memalign) and is linked with --gc-sections, so the link keeps exactly what those
+calls need.
+  wasm (wasm32, wasi, emscripten): size of the Code section (wasm-objdump -h) minus that of the same
+    driver linked against return-0 stubs (stubs.c); static RAM: growth of the static data (the
+    __stack_pointer's start, data and bss before the stack). Where a libc is linked, both links also
+    reference memcpy and memset (libcref.c): every real program has them, so they are not charged;
+    everything else the allocator pulls in (sbrk, abort, errno) is. wasm-ld is called directly, so
+    no wasm-opt runs after the link.
+  Cortex-M (newlib): .text (and .data + .bss) of the allocator's input sections in the link map:
+    every section from liblite_alloc.a and libgcc.a; for newlib and newlib-nano, the members of
+    libc.a / libc_nano.a that implement the allocator (malloc, free, realloc, calloc, their _r forms,
+    the malloc lock, memalign). memcpy, memset, memmove and the _sbrk syscall stub are not charged.
+Our libraries are built for this table with OPT=-Oz on the wasm targets and the default -Os on
+Cortex-M, into build/size/ (the default build stays -Os), once as shipped and once with
+-DLITE_ALLOC_STATS=0 to show what the statistics counters cost. Peers: wasi-libc's prebuilt
+dlmalloc (its libc.a); Emscripten's emmalloc.c and dlmalloc.c compiled here with clang-19 -Oz from
+/usr/share/emscripten/system/lib (-fno-strict-aliasing, as emmalloc needs; sbrk from wasi-libc);
+newlib 3.3.0's malloc and nano-malloc from arm-none-eabi's libc.a and libc_nano.a.
+"""
+import concurrent.futures as cf
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+HERE = os.path.join(ROOT, 'test', 'size')
+OUT = os.path.join(ROOT, 'build', 'size')
+STRATEGIES = ['bump_freelist', 'segregated_bump', 'freelist']
+WASM_TARGETS = ['wasm32', 'wasi', 'emscripten']
+CM_TARGETS = ['cortex-m0', 'cortex-m4', 'cortex-m33']
+CM_FALLBACK_FLAGS = {  # used for the newlib rows when the target's toolchain file is not there yet
+    'cortex-m0': '-mcpu=cortex-m0 -mthumb',
+    'cortex-m4': '-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16',
+    'cortex-m33': '-mcpu=cortex-m33 -mthumb -mfloat-abi=hard -mfpu=fpv5-sp-d16',
+}
+# Goals (m/f/r/c code, bytes): wasm32 -Oz and Cortex-M4 -Os.
+GOALS = {'wasm32': dict(zip(STRATEGIES, (350, 600, 750))),
+         'cortex-m4': dict(zip(STRATEGIES, (250, 400, 500)))}
+ES_LIB = '/usr/share/emscripten/system/lib'
+ES_SYSROOT = '/usr/share/emscripten/cache/sysroot'
+WASI_LIBC = '/usr/lib/wasm32-wasi/libc.a'
+EM_LIBC = ES_SYSROOT + '/lib/wasm32-emscripten/libc.a'
+NEWLIB_ALLOC = re.compile(r'lib_a-(nano-)?(m|_)?(malloc|free|realloc|calloc|mlock|memalign|malign|aligned_alloc|mallocr|'
+                          r'freer|reallocr|callocr|memalignr)[a-z]*\.o')
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, shell=isinstance(cmd, str), capture_output=True, text=True, cwd=ROOT, **kw)
+    if p.returncode:
+        raise RuntimeError('%s\n%s%s' % (cmd if isinstance(cmd, str) else ' '.join(cmd), p.stdout, p.stderr))
+    return p.stdout
+
+
+def target_vars(t):
+    if not os.path.exists(os.path.join(ROOT, 'toolchains', t + '.mk')):
+        return None
+    try:
+        if run(['make', '-s', '--no-print-directory', 'TARGET=' + t, 'available']).strip() != 'yes':
+            return None
+        out = run(['make', '-s', '--no-print-directory', '-f', 'Makefile', '-f', 'test/size/vars.mk',
+                   'TARGET=' + t, 'size-vars'])
+    except RuntimeError:
+        return None
+    return dict(line.split('=', 1) for line in out.splitlines() if '=' in line)
+
+
+def build_lib(t, s, stats):
+    opt = '-Oz' if t in WASM_TARGETS else '-Os'
+    out = 'build/size/%s%s/%s%s' % (t, opt, s, '' if stats else '-nostats')
+    cmd = ['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + t, 'STRATEGY=' + s, 'OPT=' + opt, 'OUT=' + out]
+    if not stats:
+        cmd.append('EXTRA_CXXFLAGS=-DLITE_ALLOC_STATS=0')
+    run(cmd)
+    return os.path.join(ROOT, out, 'liblite_alloc.a')
+
+
+# ---------------------------------------------------------------- wasm
+def wasm_code_and_ram(wasm):
+    h = run(['wasm-objdump', '-h', wasm])
+    m = re.search(r'Code start=\S+ end=\S+ \(size=(0x[0-9a-f]+)\)', h)
+    code = int(m.group(1), 16) if m else 0
+    x = run(['wasm-objdump', '-x', '-j', 'Global', wasm])
+    m = re.search(r'<__stack_pointer> - init i32=(\d+)', x) or re.search(r'global\[0\] i32 mutable=1.*init i32=(\d+)', x)
+    return code, int(m.group(1)) if m else 0
+
+
+def wasm_link(name, objs, extra=()):
+    out = os.path.join(OUT, 'link', name + '.wasm')
+    run(['wasm-ld-19', '-m', 'wasm32', '--no-entry', '--gc-sections', *extra, *objs, '-o', out])
+    return wasm_code_and_ram(out)
+
+
+class WasmKit:
+    """The driver, stubs and libc of one wasm target, compiled once."""
+
+    def __init__(self, t, cflags, libc, extra=()):
+        self.t, self.libc, self.extra = t, libc, list(extra)
+        d = os.path.join(OUT, 'obj', t)
+        os.makedirs(d, exist_ok=True)
+        os.makedirs(os.path.join(OUT, 'link'), exist_ok=True)
+        cc = ['clang-19', *cflags, '-Oz', '-fno-builtin', '-c']
+        self.o = {}
+        for name, src, defs in (('drv', 'driver.c', []), ('drv2', 'driver.c', ['-DALIGNED']),
+                                ('stubs', 'stubs.c', []), ('libcref', 'libcref.c', []),
+                                ('shim', 'peer_shim.c', [])):
+            self.o[name] = os.path.join(d, name + '.o')
+            run(cc + defs + [os.path.join(HERE, src), '-o', self.o[name]])
+        self.cflags = cflags
+
+    def measure(self, name, alloc_objs):
+        """(code m/f/r/c, code with aligned, static RAM) of alloc_objs over the stub baseline."""
+        ref = [self.o['libcref']] if self.libc else []
+        libc = [self.libc] if self.libc else []
+        res = []
+        for drv in ('drv', 'drv2'):
+            base = wasm_link('%s-base-%s' % (self.t, drv), [self.o[drv], *ref, self.o['stubs'], *libc], self.extra)
+            got = wasm_link('%s-%s-%s' % (self.t, name, drv), [self.o[drv], *ref, *alloc_objs, *libc], self.extra)
+            res.append((got[0] - base[0], got[1] - base[1]))
+        return res[0][0], res[1][0], res[0][1]
+
+
+def emscripten_peer(kit, src):
+    o = os.path.join(OUT, 'obj', kit.t, os.path.basename(src)[:-2] + '.o')
+    run(['clang-19', '--target=wasm32-unknown-emscripten', '--sysroot=' + ES_SYSROOT, '-isystem',
+         ES_SYSROOT + '/include/compat', '-Oz', '-DNDEBUG', '-fno-strict-aliasing', '-c', src, '-o', o])
+    return o
+
+
+# ---------------------------------------------------------------- Cortex-M
+MAP_SECTION = re.compile(r'^ (\.(?:text|rodata|data|bss)\S*)\s*\n?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)', re.M)
+
+
+def map_sizes(mapfile, charged):
+    """(.text + .rodata, .data + .bss) of the input sections whose file `charged` accepts."""
+    txt = open(mapfile).read()
+    txt = txt[txt.index('Linker script and memory map'):]
+    code = ram = 0
+    for sec, _addr, size, f in MAP_SECTION.findall(txt):
+        if not charged(f):
+            continue
+        if sec.startswith(('.text', '.rodata')):
+            code += int(size, 16)
+        else:
+            ram += int(size, 16)
+    return code, ram
+
+
+class CortexKit:
+    def __init__(self, t, flags):
+        self.t, self.flags = t, flags.split()
+        d = os.path.join(OUT, 'obj', t)
+        os.makedirs(d, exist_ok=True)
+        os.makedirs(os.path.join(OUT, 'link'), exist_ok=True)
+        cc = ['arm-none-eabi-gcc', *self.flags, '-Os', '-fno-builtin', '-ffunction-sections', '-fdata-sections', '-c']
+        self.o = {}
+        for name, src, defs in (('drv', 'driver.c', []), ('drv2', 'driver.c', ['-DALIGNED']),
+                                ('libcref', 'libcref.c', [])):
+            self.o[name] = os.path.join(d, name + '.o')
+            run(cc + defs + [os.path.join(HERE, src), '-o', self.o[name]])
+
+    def link(self, name, objs, nano, charged):
+        out = os.path.join(OUT, 'link', '%s-%s' % (self.t, name))
+        run(['arm-none-eabi-gcc', *self.flags, '-nostartfiles', '-Wl,--gc-sections', '-Wl,-e,run', '-Wl,-u,mem',
+             *(['--specs=nano.specs'] if nano else []), '--specs=nosys.specs', *objs,
+             '-Wl,-Map,' + out + '.map', '-o', out + '.elf'])
+        return map_sizes(out + '.map', charged)
+
+    def measure(self, name, alloc_objs, nano, charged):
+        a = self.link(name, [self.o['drv'], self.o['libcref'], *alloc_objs], nano, charged)
+        try:
+            b = self.link(name + '-aligned', [self.o['drv2'], self.o['libcref'], *alloc_objs], nano, charged)[0]
+        except RuntimeError:  # newlib 3.3.0 has no posix_memalign
+            b = None
+        return a[0], b, a[1]
+
+
+def ours_charged(f):
+    return 'liblite_alloc.a' in f or 'libgcc.a' in f
+
+
+def newlib_charged(f):
+    m = re.search(r'(libc(?:_nano)?\.a)\((.*)\)', f)
+    return bool(m and NEWLIB_ALLOC.fullmatch(m.group(2)))
+
+
+# ---------------------------------------------------------------- table
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    targets = {t: target_vars(t) for t in WASM_TARGETS + CM_TARGETS}
+    missing = [t for t, v in targets.items() if v is None]
+    jobs = [(t, s, st) for t in targets if targets[t] for s in STRATEGIES for st in (True, False)]
+    libs = {}
+    with cf.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+        futs = {ex.submit(build_lib, *j): j for j in jobs}
+        for f in cf.as_completed(futs):
+            libs[futs[f]] = f.result()
+
+    rows = []  # (target, allocator, code, code_aligned, ram, stats_cost, note)
+
+    def ours(t, kit_measure):
+        for s in STRATEGIES:
+            c, ca, r = kit_measure(s, libs[(t, s, True)])
+            c0, _, _ = kit_measure(s + '-nostats', libs[(t, s, False)])
+            goal = GOALS.get(t, {}).get(s)
+            note = ('goal <= %d: %s' % (goal, 'met' if c <= goal else 'missed by %d B' % (c - goal))) if goal else ''
+            rows.append((t, 'lite-alloc ' + s, c, ca, r, c - c0, note))
+
+    for t in WASM_TARGETS:
+        flags = (targets[t] or {}).get('TARGET_FLAGS', '')
+        if t == 'wasm32':
+            kit = WasmKit(t, ['--target=wasm32'], None)
+            if targets[t]:
+                ours(t, lambda n, lib: kit.measure(n, [lib]))
+            # Emscripten's allocators, compiled here for wasm32 with clang-19 -Oz (sbrk from wasi-libc).
+            pk = WasmKit('wasm32-peers', ['--target=wasm32-wasi'], WASI_LIBC)
+            for peer in ('emmalloc', 'dlmalloc'):
+                o = emscripten_peer(pk, os.path.join(ES_LIB, peer + '.c'))
+                c, ca, r = pk.measure(peer, [o, pk.o['shim']])
+                rows.append((t, 'Emscripten %s (clang-19 -Oz)' % peer, c, ca, r, None, ''))
+        elif t == 'wasi':
+            kit = WasmKit(t, ['--target=wasm32-wasi'], WASI_LIBC)
+            if targets[t]:
+                ours(t, lambda n, lib: kit.measure(n, [lib]))
+            c, ca, r = kit.measure('wasi-dlmalloc', [])
+            rows.append((t, 'wasi-libc dlmalloc', c, ca, r, None, ''))
+        elif t == 'emscripten' and targets[t]:
+            kit = WasmKit(t, ['--target=wasm32-unknown-emscripten', '--sysroot=' + ES_SYSROOT], EM_LIBC,
+                          ['--allow-undefined'])
+            ours(t, lambda n, lib: kit.measure(n, [lib]))
+    for t in CM_TARGETS:
+        flags = targets[t]['TARGET_FLAGS'] if targets[t] else CM_FALLBACK_FLAGS[t]
+        flags = ' '.join(f for f in flags.split() if f.startswith(('-mcpu', '-mthumb', '-mfloat-abi', '-mfpu', '-march')))
+        kit = CortexKit(t, flags)
+        if targets[t]:
+            ours(t, lambda n, lib: kit.measure(n, [lib], True, ours_charged))
+        for name, nano in (('newlib-nano', True), ('newlib', False)):
+            c, ca, r = kit.measure(name, [], nano, newlib_charged)
+            rows.append((t, name + ' 3.3.0', c, ca, r, None, ''))
+
+    lines = ['| target | allocator | malloc free realloc calloc (B) | + aligned_alloc posix_memalign (B) '
+             '| static RAM (B) | of which stats counters (B) | goal |',
+             '|---|---|---:|---:|---:|---:|---|']
+    for t, a, c, ca, r, sc, note in rows:
+        lines.append('| %s | %s | %d | %s | %d | %s | %s |' % (t, a, c, 'n/a' if ca is None else ca, r,
+                                                            '' if sc is None else sc, note))
+    table = '\n'.join(lines)
+    wasm_note = 'wasm rows: -Oz; Cortex-M rows: -Os.'
+    text = table + '\n\n' + wasm_note + (
+        ' Not measured (toolchain file or compiler missing): %s.' % ', '.join(missing) if missing else '') + '\n'
+    print(text)
+    with open(os.path.join(OUT, 'size-table.md'), 'w') as f:
+        f.write(text)
+    readme = os.path.join(ROOT, 'README.md')
+    if len(sys.argv) > 1 and sys.argv[1] == '--readme':
+        put_between_markers(readme, 'size', text)
+
+
+def put_between_markers(path, name, text):
+    begin, end = '<!-- %s:begin -->' % name, '<!-- %s:end -->' % name
+    try:
+        doc = open(path).read()
+    except OSError:
+        doc = ''
+    if begin not in doc or end not in doc:
+        print('README.md has no %s markers: table left in build/' % name, file=sys.stderr)
+        return
+    head, rest = doc.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    new = head + begin + '\n' + text.rstrip('\n') + '\n' + end + tail
+    if new != doc:
+        with open(path, 'w') as f:
+            f.write(new)
+
+
+if __name__ == '__main__':
+    main()
