@@ -1,0 +1,15 @@
+# emscripten: Emscripten's wasm32 (Debian's emcc 3.1.6), for programs linked with
+# `emcc ... -sMALLOC=none`. Memory from sbrk, so sbrk(0) and every other sbrk user stay coherent;
+# sbrk memory may have been given back and taken again, so it is not assumed to be zero.
+CC       := emcc
+CXX      := em++
+AR       := emar
+AVAILABLE := $(shell command -v $(CXX) >/dev/null && command -v $(AR) >/dev/null && echo yes)
+TARGET_FLAGS :=
+# -include errno.h: src/abi/malloc_api.cpp falls back to Linux's EINVAL/ENOMEM (22/12) without it,
+# and Emscripten's are 28/48. Drop it once that file includes <errno.h> itself.
+TARGET_DEFINES := -include errno.h
+# Debian's emcc runs node scripts that need Debian's node modules.
+export NODE_PATH ?= /usr/share/nodejs
+BACKEND ?= emscripten_sbrk
+TARGET_ABI := src/abi/emscripten.cpp
