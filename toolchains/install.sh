@@ -8,6 +8,7 @@ packages=(
   libcmocka-dev valgrind                  # host tests
   clang-19 lld-19 llvm-19 libclang-rt-19-dev libfuzzer-19-dev   # sanitizers, libFuzzer
   wasi-libc libclang-rt-19-dev-wasm32 wabt                      # wasm32-wasi and freestanding wasm32
+  libc++-19-dev-wasm32 libc++abi-19-dev-wasm32                  # C++ programs on wasm32-wasi
   emscripten                              # Emscripten 3.1.6 (uses clang-14, binaryen, node)
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm  # Cortex-M
   lua5.4 sqlite3                          # real programs for the trace and the LD_PRELOAD runs

@@ -1,0 +1,1 @@
+/* Included by the suite, never used by the mini harness. */
