@@ -1,0 +1,24 @@
+// newlib backend: the program's own _sbrk, as newlib's malloc would use it. Spans are only what
+// was asked for, rounded to kAlign, so that a small heap is not wasted near the stack; _sbrk
+// returning (void *)-1 (the heap would meet the stack) is a refusal with nothing changed. Other
+// _sbrk callers may take memory between our calls: the arena copes with spans that are apart.
+// RAM from _sbrk holds whatever was there before, so LITE_ALLOC_FRESH_MEMORY_IS_ZERO stays 0.
+#include <stdint.h>
+
+#include "../core/block.hpp"
+#include "backend.hpp"
+
+extern "C" void *_sbrk(ptrdiff_t increment);
+
+namespace lite::backend {
+
+Span grow(size_t min_bytes) {
+    // _sbrk takes a ptrdiff_t: beyond PTRDIFF_MAX once rounded, it can never be granted.
+    if (min_bytes > (size_t)PTRDIFF_MAX - (kAlign - 1)) return {nullptr, 0};
+    size_t size = round_up(min_bytes, kAlign);
+    void *start = _sbrk((ptrdiff_t)size);
+    if (start == (void *)-1) return {nullptr, 0};
+    return {(char *)start, size};
+}
+
+}  // namespace lite::backend
