@@ -22,6 +22,7 @@ dlmalloc (its libc.a); Emscripten's emmalloc.c and dlmalloc.c compiled here with
 newlib 3.3.0's malloc and nano-malloc from arm-none-eabi's libc.a and libc_nano.a.
 """
 import concurrent.futures as cf
+import json
 import os
 import re
 import subprocess
@@ -255,6 +256,9 @@ def main():
     print(text)
     with open(os.path.join(OUT, 'size-table.md'), 'w') as f:
         f.write(text)
+    with open(os.path.join(OUT, 'size.json'), 'w') as f:
+        json.dump([dict(target=t, allocator=a, code=c, code_aligned=ca, ram=r, stats=sc)
+                   for t, a, c, ca, r, sc, _ in rows], f, indent=1)
     readme = os.path.join(ROOT, 'README.md')
     if len(sys.argv) > 1 and sys.argv[1] == '--readme':
         put_between_markers(readme, 'size', text)

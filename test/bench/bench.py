@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""make bench: every allocator runs the same workloads (workloads.c, fixed seed).
+
+Host instructions per call: valgrind --tool=callgrind --toggle-collect='bm_*' counts only the
+instructions inside the allocator calls (bm_malloc... are one-jump wrappers around each allocator's
+functions, alloc_*.c); instr/call = collected / calls - 1 (the wrapper's jump). Footprint: the peak,
+sampled after every call, of the bytes the allocator took from the system: lite_alloc_stats().claimed
+for ours (64 KiB mmap chunks), dlmalloc_max_footprint() for dlmalloc, the sbrk break's growth for
+emmalloc, mallinfo2 arena + hblkhd for glibc, bytes taken for bump (1 MiB sbrk steps); divided by the
+peak live payload (sum of the sizes requested and not yet freed). Wall time in wasm: the same program
+built with emcc -O2 (ours: -sMALLOC=none + build/emscripten/<s>/liblite_alloc.a; Emscripten's
+emmalloc and dlmalloc: -sMALLOC=emmalloc|dlmalloc), run under node, median of interleaved runs.
+Peers: glibc (the host's), Emscripten's dlmalloc.c and emmalloc.c compiled from
+/usr/share/emscripten/system/lib at bench time, and a never-freeing bump allocator as the ceiling.
+"""
+import concurrent.futures as cf
+import json
+import lzma
+import os
+import re
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+HERE = os.path.join(ROOT, 'test', 'bench')
+OUT = os.path.join(ROOT, 'build', 'bench')
+ES = '/usr/share/emscripten/system/lib'
+STRATEGIES = ['bump_freelist', 'segregated_bump', 'freelist']
+WORKLOADS = ['churn', 'mixed', 'vector', 'frag', 'trace']
+WNAMES = {'churn': 'small churn', 'mixed': 'mixed sizes', 'vector': 'vector growth', 'frag': 'fragmentation',
+          'trace': 'Lua trace'}
+PEERS = ['glibc', 'dlmalloc', 'emmalloc', 'bump']
+WASM_REPS = int(os.environ.get('BENCH_WASM_REPS', '5'))
+
+
+def run(cmd, env=None, cwd=ROOT):
+    env = dict(env or os.environ, NODE_PATH='/usr/share/nodejs')  # emcc runs its own node scripts
+    p = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env)
+    if p.returncode:
+        raise RuntimeError('%s\n%s%s' % (' '.join(cmd), p.stdout[-2000:], p.stderr[-2000:]))
+    return p
+
+
+def build_host():
+    d = os.path.join(OUT, 'host')
+    os.makedirs(d, exist_ok=True)
+    cflags = ['-O2', '-fno-plt', '-g0']
+    run(['gcc', *cflags, '-c', os.path.join(HERE, 'workloads.c'), '-o', d + '/workloads.o'])
+    bins = {}
+    for s in STRATEGIES:
+        run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=host', 'STRATEGY=' + s])
+        b = '%s/bench-%s' % (d, s)
+        run(['gcc', *cflags, '-Iinclude', d + '/workloads.o', os.path.join(HERE, 'alloc_lite.c'),
+             'build/host/%s/liblite_alloc.a' % s, '-Wl,-z,now', '-o', b])
+        bins[s] = b
+    # Peers compiled from Emscripten's sources; every symbol but their own prefixed API made local,
+    # so that glibc stays the malloc of the rest of the program (the trace loader, stdio).
+    run(['gcc', '-O2', '-DNDEBUG', '-c', ES + '/dlmalloc.c', '-o', d + '/dlmalloc.o'])
+    run(['objcopy', '--wildcard', '--keep-global-symbol=dl*', d + '/dlmalloc.o'])
+    run(['gcc', '-O2', '-DNDEBUG', '-fno-strict-aliasing', '-I' + os.path.join(HERE, 'emscripten_host'),
+         '-c', ES + '/emmalloc.c', '-o', d + '/emmalloc.o'])
+    run(['objcopy', '--wildcard', '--keep-global-symbol=emmalloc_*', d + '/emmalloc.o'])
+    for p, extra in (('glibc', []), ('dlmalloc', [d + '/dlmalloc.o']), ('emmalloc', [d + '/emmalloc.o']),
+                     ('bump', [])):
+        b = '%s/bench-%s' % (d, p)
+        run(['gcc', *cflags, d + '/workloads.o', os.path.join(HERE, 'alloc_%s.c' % p), *extra, '-Wl,-z,now', '-o', b])
+        bins[p] = b
+    return bins
+
+
+def build_wasm():
+    d = os.path.join(OUT, 'wasm')
+    os.makedirs(d, exist_ok=True)
+    common = ['emcc', '-O2', '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=2GB', '-sNODERAWFS=1',
+              '-sENVIRONMENT=node', os.path.join(HERE, 'workloads.c')]
+    jobs = {}
+    for s in STRATEGIES:
+        run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=emscripten', 'STRATEGY=' + s])
+        jobs[s] = common + [os.path.join(HERE, 'alloc_system.c'), '-sMALLOC=none',
+                            'build/emscripten/%s/liblite_alloc.a' % s]
+    jobs['dlmalloc'] = common + [os.path.join(HERE, 'alloc_system.c'), '-sMALLOC=dlmalloc']
+    jobs['emmalloc'] = common + [os.path.join(HERE, 'alloc_system.c'), '-sMALLOC=emmalloc']
+    jobs['bump'] = common + [os.path.join(HERE, 'alloc_bump.c'), '-sMALLOC=dlmalloc']
+    bins = {}
+    with cf.ThreadPoolExecutor(2) as ex:
+        futs = {}
+        for a, cmd in jobs.items():
+            js = '%s/bench-%s.js' % (d, a)
+            futs[ex.submit(run, cmd + ['-o', js])] = (a, js)
+        for f in cf.as_completed(futs):
+            a, js = futs[f]
+            try:
+                f.result()
+                bins[a] = js
+            except RuntimeError as e:
+                print('wasm build of %s failed: %s' % (a, str(e)[-400:]), file=sys.stderr)
+    return bins
+
+
+def parse(out):
+    return {k: int(v) for k, v in re.findall(r'(\w+)=(\d+)', out)}
+
+
+def host_runs(bins, trace):
+    res = {}
+
+    def one(a, w):
+        args = [w] + ([trace] if w == 'trace' else [])
+        try:
+            fp = parse(run([bins[a]] + args, env=dict(os.environ, BENCH_SAMPLE='1') if a == 'glibc' else None).stdout)
+        except RuntimeError as e:
+            print('%s %s failed: %s' % (a, w, str(e)[-300:]), file=sys.stderr)
+            return a, w, None
+        try:
+            p = run(['valgrind', '--tool=callgrind', '--toggle-collect=bm_*', '--callgrind-out-file=/dev/null',
+                     bins[a]] + args)
+        except RuntimeError as e:
+            print('%s %s failed under callgrind: %s' % (a, w, str(e)[-300:]), file=sys.stderr)
+            return a, w, None
+        collected = int(re.search(r'Collected : (\d+)', p.stderr).group(1))
+        calls = parse(p.stdout)['calls']
+        return a, w, {'ipc': collected / calls - 1, 'calls': calls, 'peak_live': fp['peak_live'],
+                      'footprint': fp['footprint']}
+
+    with cf.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
+        for a, w, r in ex.map(lambda aw: one(*aw), [(a, w) for a in bins for w in WORKLOADS]):
+            res.setdefault(a, {})[w] = r
+    # An allocator that fails a workload (Emscripten's emmalloc is written for 32-bit) is left out.
+    return {a: res[a] for a in STRATEGIES + PEERS if a in res and all(res[a].values())}
+
+
+def wasm_runs(bins, trace):
+    times = {}
+    for _ in range(WASM_REPS):  # interleaved: every allocator once per repetition
+        for w in WORKLOADS:
+            for a, js in bins.items():
+                args = [w] + ([trace] if w == 'trace' else [])
+                p = run(['node', '--no-experimental-fetch', js] + args,
+                        env=dict(os.environ, NODE_PATH='/usr/share/nodejs'))
+                times.setdefault(a, {}).setdefault(w, []).append(parse(p.stdout)['ns'] / 1e6)
+    order = STRATEGIES + PEERS
+    return {a: {w: statistics.median(v) for w, v in times[a].items()} for a in order if a in times}
+
+
+def label(a):
+    return 'lite-alloc ' + a if a in STRATEGIES else {'glibc': 'glibc (host)', 'dlmalloc': 'dlmalloc (Emscripten)',
+                                                      'emmalloc': 'emmalloc (Emscripten)',
+                                                      'bump': 'bump, never frees (ceiling)'}[a]
+
+
+def tables(host, wasm):
+    L = ['Host (x86-64), instructions per call (callgrind, allocator calls only):', '',
+         '| allocator | ' + ' | '.join(WNAMES[w] for w in WORKLOADS) + ' |',
+         '|---|' + '---:|' * len(WORKLOADS)]
+    for a in host:
+        L.append('| %s | %s |' % (label(a), ' | '.join('%.1f' % host[a][w]['ipc'] for w in WORKLOADS)))
+    L += ['', 'Peak footprint / peak live payload (host):', '',
+          '| allocator | ' + ' | '.join(WNAMES[w] for w in WORKLOADS) + ' |',
+          '|---|' + '---:|' * len(WORKLOADS)]
+    for a in host:
+        L.append('| %s | %s |' % (label(a), ' | '.join(
+            '%.2f' % (host[a][w]['footprint'] / host[a][w]['peak_live']) for w in WORKLOADS)))
+    if wasm:
+        L += ['', 'wasm (Emscripten -O2, node %s), wall time of the workload in ms, median of %d interleaved runs:'
+              % (run(['node', '--version']).stdout.strip(), WASM_REPS), '',
+              '| allocator | ' + ' | '.join(WNAMES[w] for w in WORKLOADS) + ' |',
+              '|---|' + '---:|' * len(WORKLOADS)]
+        for a in wasm:
+            L.append('| %s | %s |' % (label(a), ' | '.join('%.2f' % wasm[a][w] for w in WORKLOADS)))
+    calls = host[next(iter(host))]
+    L += ['', 'Calls per workload: ' + ', '.join('%s %d' % (WNAMES[w], calls[w]['calls']) for w in WORKLOADS) +
+          '. Method: test/bench/bench.py.']
+    return '\n'.join(L) + '\n'
+
+
+def goals(host):
+    L = []
+    dl = host['dlmalloc']
+    sb = host['segregated_bump']
+    L.append('segregated_bump small churn %.1f instr/call (goal <= 25): %s' % (sb['churn']['ipc'], 'met' if sb['churn']['ipc'] <= 25 else 'missed'))
+    L.append('segregated_bump Lua trace %.1f instr/call (goal <= 35): %s' % (sb['trace']['ipc'], 'met' if sb['trace']['ipc'] <= 35 else 'missed'))
+    fl = host['freelist']['frag']
+    r = fl['footprint'] / fl['peak_live']
+    L.append('freelist fragmentation footprint/live %.2f (goal <= 1.25): %s' % (r, 'met' if r <= 1.25 else 'missed'))
+    for s in STRATEGIES:
+        for w in WORKLOADS:
+            x = host[s][w]['ipc'] / dl[w]['ipc']
+            L.append('%s %s: %.2fx dlmalloc (goal <= 3x): %s' % (s, w, x, 'met' if x <= 3 else 'MISSED'))
+    return '\n'.join(L) + '\n'
+
+
+def svg(host, sizes, path):
+    """Code size (wasm32 -Oz, malloc free realloc calloc) against host instructions per call (Lua trace)."""
+    pts = []
+    for a in host:
+        key = {'dlmalloc': 'Emscripten dlmalloc (clang-19 -Oz)', 'emmalloc': 'Emscripten emmalloc (clang-19 -Oz)'}.get(
+            a, 'lite-alloc ' + a)
+        if key in sizes:
+            pts.append((label(a), sizes[key], host[a]['trace']['ipc']))
+    if not pts:
+        return
+    W, H, ml, mb, mt, mr = 640, 400, 70, 50, 30, 20
+    xmax = max(p[1] for p in pts) * 1.1
+    ymax = max(p[2] for p in pts) * 1.2
+    sx = lambda v: ml + v / xmax * (W - ml - mr)
+    sy = lambda v: H - mb - v / ymax * (H - mb - mt)
+    o = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (W, H),
+         '<rect width="100%" height="100%" fill="white"/>',
+         '<text x="%d" y="18" font-size="14">Code size (wasm32 -Oz, m/f/r/c) vs. speed (host, Lua trace)</text>' % ml,
+         '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (ml, H - mb, W - mr, H - mb),
+         '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (ml, H - mb, ml, mt)]
+    for i in range(6):
+        xv, yv = xmax * i / 5, ymax * i / 5
+        o.append('<text x="%.0f" y="%d" text-anchor="middle">%.0f</text>' % (sx(xv), H - mb + 16, xv))
+        o.append('<text x="%d" y="%.0f" text-anchor="end">%.0f</text>' % (ml - 6, sy(yv) + 4, yv))
+    o.append('<text x="%d" y="%d" text-anchor="middle">code bytes</text>' % ((W + ml) // 2, H - 10))
+    o.append('<text x="16" y="%d" transform="rotate(-90 16 %d)" text-anchor="middle">instructions per call</text>'
+             % ((H - mb + mt) // 2, (H - mb + mt) // 2))
+    for name, x, y in pts:
+        color = '#1f77b4' if name.startswith('lite') else '#d62728'
+        o.append('<circle cx="%.1f" cy="%.1f" r="5" fill="%s"/>' % (sx(x), sy(y), color))
+        o.append('<text x="%.1f" y="%.1f">%s (%d B, %.0f)</text>' % (sx(x) + 8, sy(y) - 6, name, x, y))
+    o.append('</svg>')
+    with open(path, 'w') as f:
+        f.write('\n'.join(o) + '\n')
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    trace = os.path.join(OUT, 'trace.txt')
+    with lzma.open(os.path.join(HERE, 'trace.txt.xz')) as z, open(trace, 'wb') as f:
+        f.write(z.read())
+    host = host_runs(build_host(), trace)
+    wasm = {}
+    if subprocess.run(['sh', '-c', 'command -v emcc && command -v node'], capture_output=True).returncode == 0:
+        try:
+            wasm = wasm_runs(build_wasm(), trace)
+        except RuntimeError as e:
+            print('wasm runs skipped: %s' % str(e)[-600:], file=sys.stderr)
+    text = tables(host, wasm)
+    print(text)
+    g = goals(host)
+    print(g)
+    with open(os.path.join(OUT, 'bench-table.md'), 'w') as f:
+        f.write(text)
+    with open(os.path.join(OUT, 'bench.json'), 'w') as f:
+        json.dump({'host': host, 'wasm': wasm}, f, indent=1)
+    with open(os.path.join(OUT, 'goals.txt'), 'w') as f:
+        f.write(g)
+    sizes = {}
+    sj = os.path.join(ROOT, 'build', 'size', 'size.json')
+    if os.path.exists(sj):
+        sizes = {r['allocator']: r['code'] for r in json.load(open(sj)) if r['target'] == 'wasm32'}
+    svg(host, sizes, os.path.join(HERE, 'size-vs-speed.svg'))
+    sys.path.insert(0, os.path.join(ROOT, 'test', 'size'))
+    from size import put_between_markers
+    if '--readme' in sys.argv:
+        put_between_markers(os.path.join(ROOT, 'README.md'), 'bench', text)
+
+
+if __name__ == '__main__':
+    main()
