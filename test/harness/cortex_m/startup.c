@@ -20,6 +20,8 @@ extern int main(void);
 /* __libc_init_array calls _init, which crti.o would define; -nostartfiles leaves it out. */
 void _init(void) {}
 void _fini(void) {}
+/* What C++ static destructors are registered under; crtbegin.o would define it. */
+void *__dso_handle = 0;
 
 void *_sbrk(ptrdiff_t increment) {
     static char *brk = __heap_start;
@@ -33,6 +35,10 @@ void *_sbrk(ptrdiff_t increment) {
     return old;
 }
 
+/* initialise_monitor_handles sets up stdio, which allocates: a program whose heap is a fixed
+ * region (BACKEND=region_only) hands it over here, before that first allocation. */
+__attribute__((weak)) void startup_heap_init(void) {}
+
 void reset_handler(void) {
 #ifdef __ARM_FP
     /* Hard-float code may touch the FPU anywhere: give CP10 and CP11 full access first (CPACR). */
@@ -41,16 +47,24 @@ void reset_handler(void) {
 #endif
     memcpy(__data_start, __data_load, (size_t)(__data_end - __data_start));
     memset(__bss_start__, 0, (size_t)(__bss_end__ - __bss_start__));
+    startup_heap_init();
     initialise_monitor_handles();
     __libc_init_array();
     exit(main());
 }
 
-/* Any fault ends the run with a message and a nonzero exit code rather than a hang. */
-static void fault_handler(void) {
-    static const char message[] = "cortex-m: unexpected fault\n";
+/* Any fault ends the run with a nonzero exit code rather than a hang, naming the faulting
+ * instruction (the PC the core stacked, 6 words up the exception frame on the main stack). */
+void fault_report(const uint32_t *frame) {
+    char message[] = "cortex-m: fault at pc 0x00000000\n";
+    char *digit = message + sizeof message - 2;
+    for (uint32_t pc = frame[6]; digit[-1] != 'x'; pc >>= 4) *--digit = "0123456789abcdef"[pc & 15];
     (void)!write(2, message, sizeof message - 1);
     _exit(125);
+}
+
+__attribute__((naked)) static void fault_handler(void) {
+    __asm__("mrs r0, msp\n\tldr r1, =fault_report\n\tbx r1\n\t.ltorg");
 }
 
 /* Stack top, reset, NMI, HardFault, MemManage, BusFault, UsageFault, 4 reserved, SVCall,
