@@ -11,7 +11,7 @@ TARGET   ?= host
 STRATEGY ?= bump_freelist
 CHECKED  ?= 0
 # release (shipped), checked (CHECKED=1), testing (prefixed lite_malloc... + fault injection),
-# sanitized (testing under ASan + UBSan, host only).
+# sanitized (testing under ASan + UBSan, host only), testing_checked (testing + checked).
 VARIANT  ?= $(if $(filter 1,$(CHECKED)),checked,release)
 
 ifeq ($(wildcard toolchains/$(TARGET).mk),)
@@ -19,13 +19,15 @@ $(error unknown TARGET=$(TARGET): one of $(TARGETS))
 endif
 include toolchains/$(TARGET).mk
 
-OUT := build/$(TARGET)/$(STRATEGY)$(if $(filter release,$(VARIANT)),,/$(VARIANT))
+# A backend chosen on the command line (BACKEND=region_only) builds into a directory of its own.
+OUT := build/$(TARGET)/$(STRATEGY)$(if $(filter release,$(VARIANT)),,/$(VARIANT))$(if $(filter command line,$(origin BACKEND)),/$(BACKEND))
 LIB := $(OUT)/liblite_alloc.a
 
 VARIANT_FLAGS_release   :=
 VARIANT_FLAGS_checked   := -DLITE_ALLOC_CHECKED=1
 VARIANT_FLAGS_testing   := -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION
 VARIANT_FLAGS_sanitized := $(VARIANT_FLAGS_testing) -fsanitize=address,undefined -fno-sanitize-recover=all -g
+VARIANT_FLAGS_testing_checked := $(VARIANT_FLAGS_testing) $(VARIANT_FLAGS_checked)
 VARIANT_ABI_release  := $(TARGET_ABI)
 VARIANT_ABI_checked  := $(TARGET_ABI)
 

@@ -13,7 +13,13 @@ build/host/%/sanitized/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	$(HOST_CC) $(SUITE_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all $(SUITE_SOURCES) \
 	  build/host/$*/sanitized/liblite_alloc.a -lcmocka -o $@
 
-.PHONY: check-host check-host-sanitized FORCE
+# The checked build under the same suite: every call verifies the whole heap and the canaries.
+build/host/%/testing_checked/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_checked
+	$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_CHECKED=1 -DSUITE_HEAP_BYTES=65536 -DSUITE_RANDOM_OPS=4000 $(SUITE_SOURCES) \
+	  build/host/$*/testing_checked/liblite_alloc.a -lcmocka -o $@
+
+.PHONY: check-host check-host-sanitized check-host-checked FORCE
 FORCE:
 check-host: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
 	@for s in $(STRATEGIES); do echo "== host $$s"; build/host/$$s/testing/suite || exit 1; done
@@ -21,4 +27,7 @@ check-host: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
 check-host-sanitized: $(foreach s,$(STRATEGIES),build/host/$(s)/sanitized/suite)
 	@for s in $(STRATEGIES); do echo "== host $$s (ASan+UBSan)"; build/host/$$s/sanitized/suite || exit 1; done
 
-check: check-host check-host-sanitized
+check-host-checked: $(foreach s,$(STRATEGIES),build/host/$(s)/testing_checked/suite)
+	@for s in $(STRATEGIES); do echo "== host $$s (checked build)"; build/host/$$s/testing_checked/suite || exit 1; done
+
+check: check-host check-host-sanitized check-host-checked

@@ -59,7 +59,7 @@ ifeq ($(TARGET),wasi)
 wasm-check-%: wasm-libs-%
 	@mkdir -p $(WASM_TEST)
 	@echo "== wasi $*"
-	$(CC) $(TARGET_FLAGS) $(SUITE_MINI_FLAGS) -isystem test/harness/wasi_compat $(SUITE_SOURCES) $(call WASM_LIB,$*,testing) -o $(WASM_TEST)/suite-$*.wasm
+	$(CC) $(TARGET_FLAGS) $(SUITE_MINI_FLAGS) $(SUITE_SOURCES) $(call WASM_LIB,$*,testing) -o $(WASM_TEST)/suite-$*.wasm
 	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/suite-$*.wasm,$(WASM_TEST)/suite-$*.out,$*: [0-9]* passed$(comma) 0 failed)
 	$(CC) $(TARGET_FLAGS) -O2 -Iinclude '-DLITE_ALLOC_EXPECTED_STRATEGY="$*"' -c test/programs/real_c.c -o $(WASM_TEST)/real_c-$*.o
 	$(CC) $(TARGET_FLAGS) $(WASM_TEST)/real_c-$*.o $(call WASM_LIB,$*) -o $(WASM_TEST)/real_c-$*.wasm

@@ -6,9 +6,7 @@ CXX      := em++
 AR       := emar
 AVAILABLE := $(shell command -v $(CXX) >/dev/null && command -v $(AR) >/dev/null && echo yes)
 TARGET_FLAGS :=
-# -include errno.h: src/abi/malloc_api.cpp falls back to Linux's EINVAL/ENOMEM (22/12) without it,
-# and Emscripten's are 28/48. Drop it once that file includes <errno.h> itself.
-TARGET_DEFINES := -include errno.h
+TARGET_DEFINES :=
 # Debian's emcc runs node scripts that need Debian's node modules.
 export NODE_PATH ?= /usr/share/nodejs
 BACKEND ?= emscripten_sbrk

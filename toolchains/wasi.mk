@@ -16,9 +16,7 @@ TARGET_FLAGS := --target=wasm32-wasi
 WASI_LIBC := /usr/lib/wasm32-wasi/libc.a
 endif
 AVAILABLE := $(shell command -v $(CXX) >/dev/null && command -v $(AR) >/dev/null && test -f $(WASI_LIBC) && echo yes)
-# -include errno.h: src/abi/malloc_api.cpp falls back to Linux's EINVAL/ENOMEM (22/12) without it,
-# and WASI's are 28/48. Drop it once that file includes <errno.h> itself.
-TARGET_DEFINES := -DLITE_ALLOC_FRESH_MEMORY_IS_ZERO=1 -include errno.h
+TARGET_DEFINES := -DLITE_ALLOC_FRESH_MEMORY_IS_ZERO=1
 BACKEND ?= wasm_memory_grow
 # The names wasi-libc's own code calls (__libc_malloc, ...), so that its dlmalloc is never linked.
 TARGET_ABI := src/abi/wasi_libc.cpp

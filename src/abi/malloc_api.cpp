@@ -3,6 +3,9 @@
 #include "../core/block.hpp"
 #include "../core/heap.hpp"
 
+#if __has_include(<errno.h>) && !defined(LITE_ALLOC_NO_LIBC)
+#include <errno.h>  // the target's own codes: WASI and Emscripten differ from Linux
+#endif
 #ifndef EINVAL
 #define EINVAL 22
 #endif

@@ -48,29 +48,65 @@ void *heap_fail(int code) {
 #if LITE_ALLOC_CHECKED
 [[noreturn]] void fatal(const char *call, const char *problem);  // src/abi/report.cpp
 
+// The canary: the last payload word of every in-use block records the size that was asked for,
+// mixed with the block's address, and every byte between the end of the request and that word
+// holds kCanaryByte. A write past the request changes one of them; free, realloc and
+// lite_alloc_check notice. Each block is one word larger for it.
+constexpr size_t kCanaryBytes = kWord;
+constexpr unsigned char kCanaryByte = 0xCB;
+static inline char *canary_word(char *p) { return p + block_size(p) - 2 * kWord; }
+static inline size_t canary_key(const char *p) { return (size_t)p ^ (size_t)0x9E3779B97F4A7C15ull; }
+
+static void arm_canary(char *p, size_t n) {
+    char *word = canary_word(p);
+    __builtin_memset(p + n, kCanaryByte, (size_t)(word - (p + n)));
+    store_word(word, n ^ canary_key(p));
+}
+
+// The size the block was asked for, or SIZE_MAX when its canary was overwritten.
+static size_t requested_size(char *p) {
+    char *word = canary_word(p);
+    size_t n = load_word(word) ^ canary_key(p);
+    if (n > (size_t)(word - p)) return SIZE_MAX;
+    for (char *c = p + n; c < word; ++c)
+        if ((unsigned char)*c != kCanaryByte) return SIZE_MAX;
+    return n;
+}
+
 static void verify_heap() {
     if (int code = lite_alloc_check()) fatal("lite_alloc_check(): ", lite_alloc_check_message(code));
 }
 
-// Aborts unless ptr is a block this heap handed out and has not taken back.
+// Aborts unless ptr is a block this heap handed out and has not taken back, with its canary intact.
+// A block freed twice may have been merged into a neighbour or the bump space since; the
+// messages still say so.
 static void verify_owned(const char *ptr, const char *call) {
-    verify_heap();
-    enum { kForeign, kLive, kInterior, kFreed } found = kForeign;
-    arena_walk([&](char *p) {
-        if (ptr >= p - kWord && ptr < next_block(p) - kWord) {
-            found = ptr != p ? kInterior : in_use(p) ? kLive : kFreed;
+    enum { kForeign, kLive, kInterior, kInsideFree, kFreed } found = kForeign;
+    if (arena_walk([&](char *p) {
+            if (ptr < p - kWord || ptr >= next_block(p) - kWord) return 0;
+            found = ptr == p ? (in_use(p) ? kLive : kFreed) : in_use(p) ? kInterior : kInsideFree;
             return 1;
-        }
-        return 0;
-    });
-    if (found == kForeign) fatal(call, "pointer was never handed out by this heap");
-    if (found == kInterior) fatal(call, "pointer points inside a block, not at its start");
+        }) == kBadBlockSize)
+        verify_heap();
     if (found == kFreed) fatal(call, "block was already freed (double free)");
+    if (found == kInsideFree) fatal(call, "pointer lies in a free block (double free, or a stray pointer)");
+    if (found == kInterior) fatal(call, "pointer points inside a block, not at its start");
+    if (found == kForeign && ptr >= g_arena.top && ptr < g_arena.end)
+        fatal(call, "pointer lies in unused heap space (double free, or a stray pointer)");
+    if (found == kForeign) fatal(call, "pointer was never handed out by this heap");
+    if (requested_size((char *)ptr) == SIZE_MAX) fatal(call, "a write past the end of the block overwrote its canary");
+    verify_heap();
 }
 #else
+constexpr size_t kCanaryBytes = 0;
+static inline void arm_canary(char *, size_t) {}
+static inline size_t requested_size(char *p) { return block_size(p) - kWord; }
 static inline void verify_heap() {}
 static inline void verify_owned(const char *, const char *) {}
 #endif
+
+// Block size for a request of n bytes (the canary included), or 0 when n is too large.
+static inline size_t block_size_for_request(size_t n) { return n > kMaxRequest ? 0 : block_size_for(n + kCanaryBytes); }
 
 // A block of `size` bytes whose payload is aligned to `alignment` > kAlign: the strategy finds a
 // block that holds it at its first aligned address; what lies in front becomes a free block of its
@@ -93,10 +129,11 @@ static char *allocate_aligned(size_t size, size_t alignment) {
 
 void *heap_allocate(size_t n, size_t alignment) {
     verify_heap();
-    size_t size = block_size_for(n);
+    size_t size = block_size_for_request(n);
     char *p = !size ? nullptr : alignment <= kAlign ? strategy::allocate(size, kAlign) : allocate_aligned(size, alignment);
     if (!p) return heap_fail(ENOMEM);
     count_in_use(block_size(p));
+    arm_canary(p, n);
     return p;
 }
 
@@ -122,10 +159,11 @@ void *heap_reallocate(void *ptr, size_t n) {
     if (!ptr) return heap_allocate(n, kAlign);
     verify_owned((char *)ptr, "realloc(): ");
     char *p = (char *)ptr;
-    size_t size = block_size_for(n), old = block_size(p);
+    size_t size = block_size_for_request(n), old = block_size(p), kept = requested_size(p);
     if (!size) return heap_fail(ENOMEM);
     if (strategy::resize(p, size)) {
         count_in_use(block_size(p) - old);
+        arm_canary(p, n);
         return p;
     }
     size_t alignment = kAlign;
@@ -135,7 +173,7 @@ void *heap_reallocate(void *ptr, size_t n) {
     }
     char *moved = (char *)heap_allocate(n, alignment);
     if (!moved) return nullptr;  // the old block stays as it was
-    __builtin_memcpy(moved, p, old - kWord < n ? old - kWord : n);
+    __builtin_memcpy(moved, p, kept < n ? kept : n);
     heap_free(p);
     return moved;
 }
@@ -143,7 +181,7 @@ void *heap_reallocate(void *ptr, size_t n) {
 size_t heap_usable_size(void *ptr) {
     if (!ptr) return 0;
     verify_owned((char *)ptr, "malloc_usable_size(): ");
-    return block_size((char *)ptr) - kWord;
+    return requested_size((char *)ptr);  // in the checked build, bytes beyond it are the canary
 }
 
 // Shared by the strategies (strategy.hpp).
@@ -172,6 +210,7 @@ extern "C" int lite_alloc_check(void) {
         if (h & kInUse) {
             in_use_bytes += h & ~kFlags;
             if ((h & kMarked) && !err) err = kCheckFreeListCorrupt;
+            if (LITE_ALLOC_CHECKED && !err && requested_size(p) == SIZE_MAX) err = kCheckCanary;
         } else if (!(h & kMarked) && !err) {
             err = kCheckFreeNotListed;
         }
@@ -192,6 +231,7 @@ extern "C" const char *lite_alloc_check_message(int code) {
         "heap corrupt: the address-ordered free list is out of order",
         "heap corrupt: two free blocks were left side by side",
         "heap corrupt: the bytes-in-use counter disagrees with the blocks",
+        "heap corrupt: a write past the end of a block overwrote its canary",
     };
     return code >= 0 && code < (int)(sizeof messages / sizeof *messages) ? messages[code] : "heap corrupt";
 }

@@ -36,6 +36,7 @@ enum CheckCode : int {
     kCheckNotOrdered = 5,        // the address-ordered list is out of order
     kCheckNotCoalesced = 6,      // two free blocks side by side, or a free block touching the bump space
     kCheckCounters = 7,          // the in_use counter disagrees with the blocks
+    kCheckCanary = 8,            // checked build: a write past a block's end
 };
 
 // Bytes from a block's payload to the first payload address aligned to `alignment`: 0, or a whole

@@ -7,7 +7,6 @@
 #define LITE_SUITE_H
 
 #include <errno.h>
-#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,6 +15,7 @@
 #ifdef LITE_SUITE_MINI
 #include "../harness/mini_cmocka.h"
 #else
+#include <setjmp.h> /* cmocka.h needs it first */
 #include <cmocka.h>
 #endif
 
@@ -37,6 +37,11 @@
 /* Whether the target has a backend that can grow (not so on the fixed-region builds). */
 #ifndef SUITE_HAS_BACKEND
 #define SUITE_HAS_BACKEND 1
+#endif
+
+/* Whether the library is the checked build, which aborts on the corruption some tests provoke. */
+#ifndef SUITE_CHECKED
+#define SUITE_CHECKED 0
 #endif
 
 #define MAX_ALIGN _Alignof(max_align_t)
