@@ -65,3 +65,56 @@ fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/
 # Rewrites the committed seeds (deterministic).
 fuzz-corpus:
 	python3 test/fuzz/make_corpus.py
+
+# ---- the LD_PRELOAD build: build/host/<s>/liblite_alloc.so ----
+# The release library compiled -fPIC (as VARIANT=pic, build/host/<s>/pic/), linked with the shim
+# test/trust/preload_extras.c by the C driver: no C++ runtime (checked by check-preload).
+ifeq ($(SHARED),1)
+.DEFAULT_GOAL := shared
+.PHONY: shared
+shared: build/$(TARGET)/$(STRATEGY)/liblite_alloc.so
+endif
+build/host/%/liblite_alloc.so: test/trust/preload_extras.c FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=pic EXTRA_CXXFLAGS=-fPIC
+	$(HOST_CC) -std=c11 -O2 -fPIC -Wall -Wextra -Iinclude -c test/trust/preload_extras.c -o build/host/$*/pic/preload_extras.o
+	$(HOST_CC) -shared -Wl,-z,defs -o $@ build/host/$*/pic/preload_extras.o \
+	  -Wl,--whole-archive build/host/$*/pic/liblite_alloc.a -Wl,--no-whole-archive
+
+# ---- the other trust programs ----
+build/host/%/trust/exhaust: test/trust/exhaust.c FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing
+	@mkdir -p $(@D)
+	$(HOST_CC) -std=c11 -O1 -g -Wall -Wextra -Iinclude $< build/host/$*/testing/liblite_alloc.a -o $@
+build/host/%/trust/death: test/trust/death.c FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=checked
+	@mkdir -p $(@D)
+	$(HOST_CC) -std=c11 -O1 -g -Wall -Wextra -Wno-use-after-free -Iinclude $< build/host/$*/checked/liblite_alloc.a -o $@
+
+# Address-space limit for the exhaustion run, in KiB (ulimit -v).
+TRUST_VMEM_KB ?= 393216
+# The Lua workload at this fraction in check-trust (freelist takes minutes at full size: see README of the report).
+TRUST_LUA_SCALE ?= 0.2
+.PHONY: check-exhaust check-death check-preload check-valgrind
+check-exhaust: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/exhaust)
+	@for s in $(STRATEGIES); do (ulimit -v $(TRUST_VMEM_KB) && build/host/$$s/trust/exhaust) || exit 1; done
+
+check-death: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/death)
+	@for s in $(STRATEGIES); do test/trust/death.sh build/host/$$s/trust/death $$s || exit 1; done
+
+check-preload: $(foreach s,$(STRATEGIES),build/host/$(s)/liblite_alloc.so)
+	@for s in $(STRATEGIES); do \
+	  if readelf -d build/host/$$s/liblite_alloc.so | grep -q 'NEEDED.*libstdc++'; then \
+	    echo "build/host/$$s/liblite_alloc.so needs the C++ runtime"; exit 1; fi; done
+	@LUA_SCALE=$(TRUST_LUA_SCALE) test/trust/preload.sh $(STRATEGIES)
+
+check-trust: check-fuzz check-valgrind check-exhaust check-death check-preload
+
+# The cmocka suite (test/host.mk's testing variant) under memcheck: must be clean. The suite has
+# its own random streams; SUITE_RANDOM_OPS stays as built.
+VALGRIND ?= valgrind
+check-valgrind: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
+	@for s in $(STRATEGIES); do echo "== valgrind memcheck: host $$s suite"; \
+	  $(VALGRIND) -q --tool=memcheck --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	    build/host/$$s/testing/suite >build/host/$$s/testing/valgrind.log 2>&1; rc=$$?; \
+	  grep -E '^\[  (PASSED|FAILED) \]|^==[0-9]+==' build/host/$$s/testing/valgrind.log | head -20; \
+	  [ $$rc -eq 0 ] || { echo "valgrind: $$s suite exit status $$rc (log build/host/$$s/testing/valgrind.log)"; exit 1; }; done

@@ -1,0 +1,51 @@
+/* The checked build's death tests: linked against the CHECKED=1 library (the real malloc/free
+ * names), each case commits one heap crime and must die with SIGABRT and lite-alloc's message;
+ * test/trust/death.sh runs every case and checks both. "none" commits none and exits 0. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lite_alloc.h"
+
+static void *volatile sink; /* keeps the compiler from reasoning about the pointers */
+
+int main(int argc, char **argv) {
+    const char *what = argc > 1 ? argv[1] : "none";
+    char *a = malloc(40), *b = malloc(40), *c = malloc(40);
+    if (!a || !b || !c) return 2;
+    memset(a, 1, 40), memset(b, 2, 40), memset(c, 3, 40);
+    if (!strcmp(what, "double_free")) {
+        free(b);
+        sink = b;
+        free(sink);
+    } else if (!strcmp(what, "stack_pointer")) {
+        char local[64];
+        sink = local + 16;
+        free(sink);
+    } else if (!strcmp(what, "foreign_heap")) {
+        /* a block of another heap, with a header that looks like one of ours */
+        static _Alignas(16) unsigned char other[256];
+        size_t header = 64 | 1;
+        memcpy(other + 64 - sizeof header, &header, sizeof header);
+        sink = other + 64;
+        free(sink);
+    } else if (!strcmp(what, "interior_pointer")) {
+        sink = b + 16;
+        free(sink);
+    } else if (!strcmp(what, "overflow")) {
+        sink = b;
+        memset(sink, 0x55, 41); /* one byte past the 40 asked for */
+        free(b);
+    } else if (!strcmp(what, "realloc_freed")) {
+        free(b);
+        sink = b;
+        sink = realloc(sink, 100);
+    } else if (strcmp(what, "none")) {
+        return 2;
+    }
+    free(a), free(c);
+    if (!strcmp(what, "none")) free(b);
+    printf("death: %s: survived\n", what);
+    return 0;
+}
