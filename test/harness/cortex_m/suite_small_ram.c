@@ -4,9 +4,8 @@
 #define MINI_CMOCKA_IMPLEMENTATION
 #include "../../suite/suite.h"
 
-static const char *const kNeedsMoreRam[] = {
-    SMALL_RAM_SKIPS
-};
+/* SMALL_RAM_SKIPS: "name", "name", ... (from test/cortex_m.mk), possibly none. */
+static const char *const kNeedsMoreRam[] = {SMALL_RAM_SKIPS NULL};
 
 static int needs_more_ram(const char *name) {
     for (size_t i = 0; i < sizeof kNeedsMoreRam / sizeof *kNeedsMoreRam; ++i)
