@@ -116,5 +116,5 @@ check-valgrind: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
 	@for s in $(STRATEGIES); do echo "== valgrind memcheck: host $$s suite"; \
 	  $(VALGRIND) -q --tool=memcheck --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
 	    build/host/$$s/testing/suite >build/host/$$s/testing/valgrind.log 2>&1; rc=$$?; \
-	  grep -E '^\[  (PASSED|FAILED) \]|^==[0-9]+==' build/host/$$s/testing/valgrind.log | head -20; \
+	  grep -E '^\[ +(PASSED|FAILED) +\]|^==[0-9]+==' build/host/$$s/testing/valgrind.log | head -20; \
 	  [ $$rc -eq 0 ] || { echo "valgrind: $$s suite exit status $$rc (log build/host/$$s/testing/valgrind.log)"; exit 1; }; done
