@@ -5,6 +5,7 @@
 #include "../../include/lite_alloc.h"
 #include "arena.hpp"
 #include "strategy.hpp"
+#include "valgrind_hooks.hpp"
 #include "../backend/backend.hpp"
 
 #if __has_include(<errno.h>) && !defined(LITE_ALLOC_NO_LIBC)
@@ -128,35 +129,42 @@ static char *allocate_aligned(size_t size, size_t alignment) {
 }
 
 void *heap_allocate(size_t n, size_t alignment) {
+    [[maybe_unused]] vg::Quiet quiet;
     verify_heap();
     size_t size = block_size_for_request(n);
     char *p = !size ? nullptr : alignment <= kAlign ? strategy::allocate(size, kAlign) : allocate_aligned(size, alignment);
     if (!p) return heap_fail(ENOMEM);
     count_in_use(block_size(p));
     arm_canary(p, n);
+    vg::allocated(p, requested_size(p));
     return p;
 }
 
 void *heap_zeroed(size_t count, size_t each) {
     size_t n;
+    [[maybe_unused]] vg::Quiet quiet;
     if (__builtin_mul_overflow(count, each, &n)) return heap_fail(ENOMEM);
     // Bytes the bump space has never handed out are still zero from a zeroing backend.
     char *fresh = g_arena.top > g_arena.clean ? g_arena.top : g_arena.clean, *end = g_arena.end;
     char *p = (char *)heap_allocate(n, kAlign);
     if (p && !(backend::kFreshMemoryIsZero && p >= fresh && p < end)) __builtin_memset(p, 0, n);
+    if (p) vg::zeroed(p, n);
     return p;
 }
 
 void heap_free(void *ptr) {
     if (!ptr) return;
+    [[maybe_unused]] vg::Quiet quiet;
     verify_owned((char *)ptr, "free(): ");
     char *p = (char *)ptr;
+    vg::freed(p);
     count_in_use(0 - block_size(p));
     strategy::release(p);
 }
 
 void *heap_reallocate(void *ptr, size_t n) {
     if (!ptr) return heap_allocate(n, kAlign);
+    [[maybe_unused]] vg::Quiet quiet;
     verify_owned((char *)ptr, "realloc(): ");
     char *p = (char *)ptr;
     size_t size = block_size_for_request(n), old = block_size(p), kept = requested_size(p);
@@ -164,6 +172,7 @@ void *heap_reallocate(void *ptr, size_t n) {
     if (strategy::resize(p, size)) {
         count_in_use(block_size(p) - old);
         arm_canary(p, n);
+        vg::resized(p, kept, requested_size(p));
         return p;
     }
     size_t alignment = kAlign;
@@ -180,6 +189,7 @@ void *heap_reallocate(void *ptr, size_t n) {
 
 size_t heap_usable_size(void *ptr) {
     if (!ptr) return 0;
+    [[maybe_unused]] vg::Quiet quiet;
     verify_owned((char *)ptr, "malloc_usable_size(): ");
     return requested_size((char *)ptr);  // in the checked build, bytes beyond it are the canary
 }
@@ -201,6 +211,7 @@ using namespace lite;
 extern "C" const char *lite_alloc_strategy(void) { return strategy::kName; }
 
 extern "C" int lite_alloc_check(void) {
+    [[maybe_unused]] vg::Quiet quiet;
     int err = strategy::mark_free_blocks();
     size_t in_use_bytes = 0;
     // The walk goes on after a fault so that every mark is cleared again.
@@ -237,6 +248,7 @@ extern "C" const char *lite_alloc_check_message(int code) {
 }
 
 extern "C" lite_alloc_stats_t lite_alloc_stats(void) {
+    [[maybe_unused]] vg::Quiet quiet;
     lite_alloc_stats_t s{};
     s.claimed = g_arena.claimed;
     s.in_use = g_counters.in_use;
@@ -251,6 +263,8 @@ extern "C" lite_alloc_stats_t lite_alloc_stats(void) {
 }
 
 extern "C" int lite_alloc_init_region(void *start, size_t size) {
+    [[maybe_unused]] vg::Quiet quiet;
+    vg::forget_all();
     g_counters = Counters{};
     return arena_restart((char *)start, size) ? 0 : -1;
 }
