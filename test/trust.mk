@@ -109,12 +109,44 @@ check-preload: $(foreach s,$(STRATEGIES),build/host/$(s)/liblite_alloc.so)
 
 check-trust: check-fuzz check-valgrind check-exhaust check-death check-preload
 
-# The cmocka suite (test/host.mk's testing variant) under memcheck: must be clean. The suite has
-# its own random streams; SUITE_RANDOM_OPS stays as built.
-VALGRIND ?= valgrind
-check-valgrind: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
-	@for s in $(STRATEGIES); do echo "== valgrind memcheck: host $$s suite"; \
-	  $(VALGRIND) -q --tool=memcheck --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
-	    build/host/$$s/testing/suite >build/host/$$s/testing/valgrind.log 2>&1; rc=$$?; \
-	  grep -E '^\[ +(PASSED|FAILED) +\]|^==[0-9]+==' build/host/$$s/testing/valgrind.log | head -20; \
-	  [ $$rc -eq 0 ] || { echo "valgrind: $$s suite exit status $$rc (log build/host/$$s/testing/valgrind.log)"; exit 1; }; done
+# ---- valgrind ----
+# 1. The cmocka suite (test/host.mk's testing variant) under memcheck: must be clean.
+# 2. The library built with LITE_ALLOC_VALGRIND=1 (src/core/valgrind_hooks.hpp: memcheck learns
+#    about every block): the suite again, clean but for the one test that corrupts the heap on
+#    purpose (test/trust/suite_deliberate.supp); and test/trust/valgrind_user_bugs.c, whose
+#    use-after-free and leak memcheck must report.
+# Any library with the hooks: make lib TARGET=host STRATEGY=<s> VARIANT=valgrind EXTRA_CXXFLAGS=-DLITE_ALLOC_VALGRIND=1
+VALGRIND_BIN ?= valgrind
+MEMCHECK := $(VALGRIND_BIN) -q --tool=memcheck --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite
+# valgrind 3.19 cannot read the symbols of the suite's default layout (a 64 KiB-aligned .bss segment)
+VALGRIND_LDFLAGS := -Wl,-z,max-page-size=65536
+build/host/%/testing_valgrind/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_valgrind \
+	  EXTRA_CXXFLAGS="-DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -DLITE_ALLOC_VALGRIND=1 -g"
+	$(HOST_CC) $(SUITE_CFLAGS) $(VALGRIND_LDFLAGS) $(SUITE_SOURCES) build/host/$*/testing_valgrind/liblite_alloc.a -lcmocka -o $@
+build/host/%/valgrind/valgrind_user_bugs: test/trust/valgrind_user_bugs.c FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=valgrind EXTRA_CXXFLAGS="-DLITE_ALLOC_VALGRIND=1 -g"
+	$(HOST_CC) -std=c11 -O1 -g -Wall -Wextra -Wno-use-after-free -Iinclude $(VALGRIND_LDFLAGS) $< \
+	  build/host/$*/valgrind/liblite_alloc.a -o $@
+
+check-valgrind: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite build/host/$(s)/testing_valgrind/suite \
+                  build/host/$(s)/valgrind/valgrind_user_bugs)
+	@for s in $(STRATEGIES); do \
+	  echo "== valgrind memcheck: host $$s suite"; \
+	  $(MEMCHECK) build/host/$$s/testing/suite >build/host/$$s/testing/valgrind.log 2>&1 || \
+	    { echo "valgrind: $$s suite not clean: build/host/$$s/testing/valgrind.log"; exit 1; }; \
+	  grep -E '^==[0-9]+==' build/host/$$s/testing/valgrind.log | head -5; \
+	  echo "== valgrind memcheck: host $$s suite, library with the valgrind hooks"; \
+	  $(MEMCHECK) --suppressions=test/trust/suite_deliberate.supp build/host/$$s/testing_valgrind/suite \
+	    >build/host/$$s/testing_valgrind/valgrind.log 2>&1 || \
+	    { echo "valgrind: $$s hooked suite not clean: build/host/$$s/testing_valgrind/valgrind.log"; exit 1; }; \
+	  echo "== valgrind memcheck: a program's own use-after-free and leak, $$s with the hooks"; \
+	  log=build/host/$$s/valgrind/valgrind_user_bugs.log; \
+	  $(VALGRIND_BIN) --soname-synonyms=somalloc=nouserintercepts --leak-check=full --error-exitcode=3 \
+	    build/host/$$s/valgrind/valgrind_user_bugs >$$log 2>&1; rc=$$?; \
+	  grep -A2 'Invalid read of size 1' $$log | grep -q 'use_after_free (valgrind_user_bugs.c' && \
+	  grep -A4 'definitely lost in loss record' $$log | grep -q 'leak (valgrind_user_bugs.c' && \
+	  grep -q "ran on $$s" $$log && [ $$rc -eq 3 ] || \
+	    { echo "valgrind: the use-after-free or the leak went unreported ($$log, status $$rc)"; exit 1; }; \
+	  grep -E 'Invalid read|definitely lost:|ERROR SUMMARY' $$log; \
+	done
