@@ -27,14 +27,14 @@ define FUZZ_BUILD
 	  o=$(@D)/obj/$$(basename $$src .cpp).o; \
 	  echo "$(FUZZ_CXX) ... -c $$src"; \
 	  $(FUZZ_CXX) $(FUZZ_LIB_FLAGS) $(2) -Iinclude -c $$src -o $$o || exit 1; done
-	$(FUZZ_CC) -std=c11 -O1 -g -Wall -Wextra -Iinclude -fsanitize=fuzzer-no-link $(FUZZ_SAN) \
+	$(FUZZ_CC) -std=c11 -O1 -g -Wall -Wextra -Iinclude -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(3) \
 	  -c test/fuzz/fuzz_alloc.c -o $(@D)/obj/fuzz_alloc.o
 	$(FUZZ_CXX) -fsanitize=fuzzer $(FUZZ_SAN) $(@D)/obj/*.o -o $@
 endef
 build/host/%/fuzz/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,)
 build/host/%/fuzz_checked/fuzz_alloc: $(FUZZ_DEPS)
-	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_CHECKED=1)
+	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_CHECKED=1,-DFUZZ_CHECKED=1)
 
 # One fuzz run per strategy: the committed seeds plus what earlier runs found (build/fuzz/corpus/<s>),
 # crashes to build/fuzz/crashes/<s>/. Prints libFuzzer's executions and coverage (cov, ft) at the end.
@@ -74,10 +74,10 @@ ifeq ($(SHARED),1)
 .PHONY: shared
 shared: build/$(TARGET)/$(STRATEGY)/liblite_alloc.so
 endif
-build/host/%/liblite_alloc.so: test/trust/preload_extras.c FORCE
+build/host/%/liblite_alloc.so: test/trust/preload_extras.c test/trust/preload.map FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=pic EXTRA_CXXFLAGS=-fPIC
 	$(HOST_CC) -std=c11 -O2 -fPIC -Wall -Wextra -Iinclude -c test/trust/preload_extras.c -o build/host/$*/pic/preload_extras.o
-	$(HOST_CC) -shared -Wl,-z,defs -o $@ build/host/$*/pic/preload_extras.o \
+	$(HOST_CC) -shared -Wl,-z,defs -Wl,--version-script=test/trust/preload.map -o $@ build/host/$*/pic/preload_extras.o \
 	  -Wl,--whole-archive build/host/$*/pic/liblite_alloc.a -Wl,--no-whole-archive
 
 # ---- the other trust programs ----
