@@ -43,18 +43,37 @@ enum CheckCode : int {
 // number of kAlign units, so that what lies in front can always stand as a free block of its own.
 inline size_t aligned_lead(const char *payload, size_t alignment) { return (0 - (size_t)payload) & (alignment - 1); }
 
+// A first-fit list with a bound on the size of its largest block, so that a request no block can
+// serve does not walk the whole list (thousands of small free blocks, one large request).
+// Invariant: no block on the list is larger than `largest`.
+struct FitList {
+    char *head;
+    size_t largest;
+    void push(char *p, size_t size) {
+        set_link(p, head);
+        head = p;
+        if (size > largest) largest = size;
+    }
+};
+
 // Shared by strategies: takes the first block of a list that can hold `size` bytes at `alignment`
 // off the list and marks it in use; nullptr when none can.
-inline char *take_first_fit(char **head, size_t size, size_t alignment) {
+inline char *take_first_fit(FitList &list, size_t size, size_t alignment) {
+    if (size > list.largest) return nullptr;
     char *prev = nullptr;
-    for (char *p = *head; p; prev = p, p = link(p)) {
+    size_t largest = 0;
+    for (char *p = list.head; p; prev = p, p = link(p)) {
         size_t have = block_size(p), lead = aligned_lead(p, alignment);
-        if (have < lead || have - lead < size) continue;
+        if (have < lead || have - lead < size) {
+            if (have > largest) largest = have;
+            continue;
+        }
         if (prev) set_link(prev, link(p));
-        else *head = link(p);
+        else list.head = link(p);
         set_header(p, have | kInUse);
         return p;
     }
+    list.largest = largest;  // a whole walk: now the bound is exact
     return nullptr;
 }
 
@@ -62,10 +81,10 @@ inline char *take_first_fit(char **head, size_t size, size_t alignment) {
 // verify(previous, block) (previous is nullptr for the head) for the list's own invariants.
 // A block in use or already marked means a broken list (a double free, a cycle, a stray write).
 template <class Verify>
-int mark_list(char *head, Verify verify) {
+int mark_list(const FitList &list, Verify verify) {
     char *previous = nullptr;
-    for (char *p = head; p; previous = p, p = link(p)) {
-        if (!arena_holds(p) || (header(p) & (kInUse | kMarked))) return kCheckFreeListCorrupt;
+    for (char *p = list.head; p; previous = p, p = link(p)) {
+        if (!arena_holds(p) || (header(p) & (kInUse | kMarked)) || block_size(p) > list.largest) return kCheckFreeListCorrupt;
         if (int err = verify(previous, p)) return err;
         set_header(p, header(p) | kMarked);
     }

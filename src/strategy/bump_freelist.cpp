@@ -18,19 +18,19 @@ namespace lite::strategy {
 
 const char kName[] = "bump_freelist";
 
-static char *g_free;  // head of the free list
+static FitList g_free;
 
-void reset() { g_free = nullptr; }
+void reset() { g_free = {}; }
 
 char *allocate(size_t size, size_t alignment) {
-    if (char *p = take_first_fit(&g_free, size, alignment)) return p;
+    if (char *p = take_first_fit(g_free, size, alignment)) return p;
     return arena_take(size, alignment);
 }
 
 void release(char *p) {
-    set_header(p, block_size(p));
-    set_link(p, g_free);
-    g_free = p;
+    size_t size = block_size(p);
+    set_header(p, size);
+    g_free.push(p, size);
 }
 
 bool resize(char *p, size_t size) {

@@ -17,17 +17,17 @@ namespace lite::strategy {
 
 const char kName[] = "freelist";
 
-static char *g_free;  // lowest-addressed free block
+static FitList g_free;  // head: the lowest-addressed free block
 
-void reset() { g_free = nullptr; }
+void reset() { g_free = {}; }
 
 static void set_successor(char *prev, char *p) {
     if (prev) set_link(prev, p);
-    else g_free = p;
+    else g_free.head = p;
 }
 
 char *allocate(size_t size, size_t alignment) {
-    char *p = take_first_fit(&g_free, size, alignment);
+    char *p = take_first_fit(g_free, size, alignment);
     if (!p) return arena_take(size, alignment);
     split_tail(p, aligned_lead(p, alignment) + size);  // the rest goes back, merged with what follows
     return p;
@@ -35,7 +35,7 @@ char *allocate(size_t size, size_t alignment) {
 
 void release(char *p) {
     size_t size = block_size(p);
-    char *before_prev = nullptr, *prev = nullptr, *next = g_free;
+    char *before_prev = nullptr, *prev = nullptr, *next = g_free.head;
     while (next && next < p) before_prev = prev, prev = next, next = link(next);
     if (next == p + size) {  // merge the right neighbour in
         size += block_size(next);
@@ -54,6 +54,7 @@ void release(char *p) {
     set_header(p, size);
     set_link(p, next);
     set_successor(prev, p);
+    if (size > g_free.largest) g_free.largest = size;
 }
 
 bool resize(char *p, size_t size) {
@@ -63,7 +64,7 @@ bool resize(char *p, size_t size) {
         if (next == g_arena.top) return arena_resize_top(p, size);
         if (in_use(next) || have + block_size(next) < size) return false;
         char *prev = nullptr;
-        for (char *q = g_free; q != next; q = link(q)) prev = q;
+        for (char *q = g_free.head; q != next; q = link(q)) prev = q;
         set_successor(prev, link(next));
         set_header(p, (have + block_size(next)) | (header(p) & kFlags));
     }

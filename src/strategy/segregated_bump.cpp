@@ -9,7 +9,7 @@
 // A block is filed by the size its header holds, which is the size it really has (a block grown or
 // shrunk in place has its header rewritten), never by the size it was once asked for.
 // Invariants (verified by lite_alloc_check):
-//   - bin c holds only free blocks of exactly kClassBlock[c] bytes, and every free block of that size;
+//   - bin c holds only free blocks of exactly kClass.block[c] bytes, and every free block of that size;
 //   - the large list holds every other free block;
 //   - no block is on two lists, or twice on one.
 // Cost: one header word per block; class c blocks take round_up(class bytes + word, kAlign) bytes.
@@ -27,47 +27,61 @@ const char kName[] = "segregated_bump";
 
 constexpr size_t kClassBytes[] = {LITE_ALLOC_SIZE_CLASSES};
 constexpr int kClasses = sizeof kClassBytes / sizeof *kClassBytes;
-struct ClassBlocks {
-    size_t size[kClasses];
-    constexpr ClassBlocks() : size() {
-        for (int c = 0; c < kClasses; ++c) size[c] = block_size_for(kClassBytes[c]);
+constexpr size_t kLargestClassBlock = block_size_for(kClassBytes[kClasses - 1]);
+// The block size of each class, and the class of each block size up to the largest (in kAlign
+// units), so that finding a class is one table load.
+struct ClassTable {
+    size_t block[kClasses];
+    unsigned char of_units[kLargestClassBlock / kAlign + 1];
+    constexpr ClassTable() : block(), of_units() {
+        for (int c = 0; c < kClasses; ++c) block[c] = block_size_for(kClassBytes[c]);
+        for (size_t units = 0, c = 0; units <= kLargestClassBlock / kAlign; ++units) {
+            while (units * kAlign > block[c]) ++c;
+            of_units[units] = (unsigned char)c;
+        }
     }
 };
-constexpr ClassBlocks kClassBlock;
+constexpr ClassTable kClass;
 
-static char *g_bins[kClasses];
-static char *g_large;  // free blocks of no class size, unsorted
+static FitList g_bins[kClasses];
+static FitList g_large;  // free blocks of no class size, unsorted
 
 void reset() {
-    for (char *&bin : g_bins) bin = nullptr;
-    g_large = nullptr;
+    for (FitList &bin : g_bins) bin = {};
+    g_large = {};
 }
 
 // The list a free block of `size` bytes belongs on.
-static char **list_for(size_t size) {
-    for (int c = 0; c < kClasses; ++c)
-        if (size == kClassBlock.size[c]) return &g_bins[c];
-    return &g_large;
+static FitList &list_for(size_t size) {
+    if (size > kLargestClassBlock) return g_large;
+    int c = kClass.of_units[size / kAlign];
+    return kClass.block[c] == size ? g_bins[c] : g_large;
 }
 
 char *allocate(size_t size, size_t alignment) {
-    char **bin = nullptr;
-    for (int c = 0; c < kClasses && !bin; ++c)
-        if (size <= kClassBlock.size[c]) size = kClassBlock.size[c], bin = &g_bins[c];
-    // A class request pops its bin (the head fits unless an alignment is asked for); a large one
-    // takes the first fit among the large blocks; either falls back to the bump space.
-    char *p = take_first_fit(bin ? bin : &g_large, size, alignment);
+    FitList *list = &g_large;
+    if (size <= kLargestClassBlock) {
+        int c = kClass.of_units[size / kAlign];
+        size = kClass.block[c], list = &g_bins[c];
+        char *p = list->head;
+        if (p && alignment == kAlign) {  // the fast path: pop the bin
+            list->head = link(p);
+            set_header(p, size | kInUse);
+            return p;
+        }
+    }
+    // An aligned request walks its list; a large one takes the first fit among the large blocks;
+    // either falls back to the bump space.
+    char *p = take_first_fit(*list, size, alignment);
     if (!p) p = arena_take(size, alignment);
-    if (!p && bin) p = take_first_fit(&g_large, size, alignment);  // last resort: a larger block, whole
+    if (!p && list != &g_large) p = take_first_fit(g_large, size, alignment);  // last resort: a larger block, whole
     return p;
 }
 
 void release(char *p) {
     size_t size = block_size(p);
-    char **list = list_for(size);
     set_header(p, size);
-    set_link(p, *list);
-    *list = p;
+    list_for(size).push(p, size);
 }
 
 bool resize(char *p, size_t size) {
@@ -77,11 +91,11 @@ bool resize(char *p, size_t size) {
 
 int mark_free_blocks() {
     for (int c = 0; c < kClasses; ++c) {
-        size_t want = kClassBlock.size[c];
+        size_t want = kClass.block[c];
         if (int err = mark_list(g_bins[c], [&](char *, char *p) { return block_size(p) == want ? 0 : (int)kCheckWrongBin; }))
             return err;
     }
-    return mark_list(g_large, [](char *, char *p) { return list_for(block_size(p)) == &g_large ? 0 : (int)kCheckWrongBin; });
+    return mark_list(g_large, [](char *, char *p) { return &list_for(block_size(p)) == &g_large ? 0 : (int)kCheckWrongBin; });
 }
 
 }  // namespace lite::strategy
