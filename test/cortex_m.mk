@@ -29,15 +29,8 @@ CM_SUITE_FLAGS_cortex-m0  := -DSUITE_HEAP_BYTES=11264 -DSUITE_HAS_BACKEND=0 -DSU
   -Wl,--defsym=STACK_SIZE=3072
 CM_SUITE_FLAGS_cortex-m4  := -DSUITE_HEAP_BYTES=262144 -DSUITE_RANDOM_OPS=20000 -DSUITE_BACKEND_BYTES=2097152
 CM_SUITE_FLAGS_cortex-m33 := $(CM_SUITE_FLAGS_cortex-m4)
-# Tests whose fixed request sizes need more than the micro:bit's whole RAM (up to 430 KiB live);
-# its suite runs without them (suite_small_ram.c names each one as skipped).
-CM_SMALL_RAM_SKIPS := malloc_gives_aligned_disjoint_blocks calloc_zeroes_reused_memory \
-  realloc_null_is_malloc_and_copies_min failed_realloc_leaves_block_untouched \
-  reused_blocks_honour_alignment realloc_grows_in_place_at_the_top
-CM_SMALL_RAM_SKIPS_segregated_bump := aligned_functions_honour_every_power_of_two
-CM_SMALL_RAM_SKIPS_bump_freelist := aligned_functions_honour_every_power_of_two shrinking_realloc_spares_neighbours
-cm_suite_main = $(if $(filter cortex-m0,$(TARGET)),$(CM_HARNESS)/suite_small_ram.c \
-  -DSMALL_RAM_SKIPS='$(foreach t,$(CM_SMALL_RAM_SKIPS) $(CM_SMALL_RAM_SKIPS_$(1)),"$(t)",)',test/suite/main.c)
+# The suite scales its fixed request sizes to the region when there is no backend (suite.h).
+cm_suite_main = test/suite/main.c
 # real_cpp.cpp keeps 20 KB of ints in one vector: more than the micro:bit's RAM.
 CM_CPP_cortex-m4  := yes
 CM_CPP_cortex-m33 := yes

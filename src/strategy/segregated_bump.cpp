@@ -79,6 +79,7 @@ char *allocate(size_t size, size_t alignment) {
 }
 
 void release(char *p) {
+    if (arena_is_top(p)) return arena_give_back(p);  // the bump space takes it back, at any size
     size_t size = block_size(p);
     set_header(p, size);
     list_for(size).push(p, size);

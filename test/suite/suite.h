@@ -39,6 +39,12 @@
 #define SUITE_HAS_BACKEND 1
 #endif
 
+/* The most use_fresh_heap() can hold: a fixed request size of a test shrinks to a share of it on a
+ * board with less RAM than the size (the micro:bit's 16 KiB); elsewhere sizes stay as written. */
+#define SUITE_FRESH_BYTES (SUITE_HAS_BACKEND ? (size_t)-1 / 2 : (size_t)SUITE_HEAP_BYTES)
+#define SUITE_AT_MOST(bytes, share) \
+    ((size_t)(bytes) < SUITE_FRESH_BYTES / (share) ? (size_t)(bytes) : SUITE_FRESH_BYTES / (share))
+
 /* Whether the library is the checked build, which aborts on the corruption some tests provoke. */
 #ifndef SUITE_CHECKED
 #define SUITE_CHECKED 0

@@ -7,7 +7,7 @@ static void malloc_gives_aligned_disjoint_blocks(void **state) {
     enum { kCount = 160 };
     void *blocks[kCount];
     for (unsigned i = 0; i < kCount; ++i) {
-        size_t n = i < 130 ? i : (size_t)i * 97;
+        size_t n = SUITE_AT_MOST(i < 130 ? i : (size_t)i * 97, 256);
         blocks[i] = malloc(n);
         assert_non_null(blocks[i]);
         assert_aligned(blocks[i], MAX_ALIGN);
@@ -59,7 +59,7 @@ static void impossible_sizes_fail_with_enomem(void **state) {
 static void calloc_zeroes_reused_memory(void **state) {
     (void)state;
     use_fresh_heap();
-    for (size_t n = 1; n <= 4096; n = n * 3 + 1) {
+    for (size_t n = 1; n <= SUITE_AT_MOST(4096, 4); n = n * 3 + 1) {
         unsigned char *dirty = malloc(n);
         assert_non_null(dirty);
         memset(dirty, 0xA5, malloc_usable_size(dirty));
@@ -103,14 +103,14 @@ static void realloc_null_is_malloc_and_copies_min(void **state) {
     fill(p, 40, 1);
     void *guard = malloc(40); /* p is not on top: growth must move or use a free neighbour */
     fill(guard, 40, 2);
-    for (size_t n = 40; n <= 40000; n = n * 2 + 7) {
+    for (size_t n = 40; n <= SUITE_AT_MOST(40000, 8); n = n * 2 + 7) {
         p = realloc(p, n * 2);
         assert_non_null(p);
         assert_aligned(p, MAX_ALIGN);
         assert_true(intact(p, n < 40 ? n : 40, 1));
         fill(p, n * 2, 1);
     }
-    for (size_t n = 30000; n >= 8; n /= 3) { /* shrinking keeps the first n bytes */
+    for (size_t n = SUITE_AT_MOST(30000, 8); n >= 8; n /= 3) { /* shrinking keeps the first n bytes */
         p = realloc(p, n);
         assert_non_null(p);
         assert_true(intact(p, n, 1));
@@ -135,7 +135,7 @@ static void realloc_to_zero_keeps_a_minimum_block(void **state) {
 
 static void failed_realloc_leaves_block_untouched(void **state) {
     (void)state;
-    use_region(64 * 1024);
+    use_region(SUITE_HEAP_BYTES < 64 * 1024 ? SUITE_HEAP_BYTES : 64 * 1024);
     unsigned char *p = malloc(1000);
     fill(p, 1000, 7);
     assert_fails_with(realloc(p, SIZE_MAX), ENOMEM);
@@ -154,9 +154,9 @@ static void failed_realloc_leaves_block_untouched(void **state) {
 static void aligned_functions_honour_every_power_of_two(void **state) {
     (void)state;
     use_fresh_heap();
-    size_t top = SUITE_HEAP_BYTES >= (1u << 19) ? 65536 : 1024;
+    size_t top = SUITE_HEAP_BYTES >= (1u << 19) ? 65536 : SUITE_FRESH_BYTES >= (1u << 14) ? 1024 : 256;
     for (size_t align = 1; align <= top; align *= 2) {
-        for (size_t n = 1; n <= 3000; n = n * 5 + 3) {
+        for (size_t n = 1; n <= SUITE_AT_MOST(3000, 16); n = n * 5 + 3) {
             void *a = aligned_alloc(align, n), *m = memalign(align, n), *pm = NULL;
             int rc = posix_memalign(&pm, align < sizeof(void *) ? sizeof(void *) : align, n);
             assert_int_equal(rc, 0);
