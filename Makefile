@@ -40,7 +40,7 @@ SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/r
   src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
-.PHONY: all lib check available clean toolchains size bench
+.PHONY: all lib check available clean toolchains size bench install
 .DEFAULT_GOAL := all
 
 lib: $(LIB)
@@ -68,6 +68,18 @@ all:
 
 toolchains:
 	bash toolchains/install.sh
+
+# make install PREFIX=/opt/lite-alloc TARGET=<t> STRATEGY=<s>: the library, the header and a
+# pkg-config file (`pkg-config --libs lite_alloc`), for one target and strategy per prefix.
+PREFIX ?= /usr/local
+install: $(LIB)
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/liblite_alloc.a
+	install -m 644 include/lite_alloc.h $(DESTDIR)$(PREFIX)/include/lite_alloc.h
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' 'includedir=$${prefix}/include' '' \
+	  'Name: lite_alloc' 'Description: lite-alloc malloc replacement ($(TARGET), $(STRATEGY))' \
+	  'Version: 0.1.0' 'Libs: -L$${libdir} -llite_alloc' 'Cflags: -I$${includedir}' \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lite_alloc.pc
 
 clean:
 	rm -rf build

@@ -19,7 +19,7 @@ build/host/%/testing_checked/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_CHECKED=1 -DSUITE_HEAP_BYTES=65536 -DSUITE_RANDOM_OPS=4000 $(SUITE_SOURCES) \
 	  build/host/$*/testing_checked/liblite_alloc.a -lcmocka -o $@
 
-.PHONY: check-host check-host-sanitized check-host-checked FORCE
+.PHONY: check-host check-host-sanitized check-host-checked check-install FORCE
 FORCE:
 check-host: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
 	@for s in $(STRATEGIES); do echo "== host $$s"; build/host/$$s/testing/suite || exit 1; done
@@ -30,4 +30,13 @@ check-host-sanitized: $(foreach s,$(STRATEGIES),build/host/$(s)/sanitized/suite)
 check-host-checked: $(foreach s,$(STRATEGIES),build/host/$(s)/testing_checked/suite)
 	@for s in $(STRATEGIES); do echo "== host $$s (checked build)"; build/host/$$s/testing_checked/suite || exit 1; done
 
-check: check-host check-host-sanitized check-host-checked
+# make install, then a C program built only through pkg-config, run: it must report our heap.
+check-install:
+	@rm -rf build/install-test
+	@$(MAKE) -s --no-print-directory install TARGET=host STRATEGY=freelist PREFIX=$(CURDIR)/build/install-test
+	@PKG_CONFIG_PATH=build/install-test/lib/pkgconfig $(HOST_CC) -DLITE_ALLOC_EXPECTED_STRATEGY='"freelist"' \
+	  test/programs/real_c.c $$(PKG_CONFIG_PATH=build/install-test/lib/pkgconfig pkg-config --cflags --libs lite_alloc) \
+	  -o build/install-test/real_c
+	@build/install-test/real_c | grep -q 'real_c: ok (freelist)' && echo "install: 1 passed, 0 failed"
+
+check: check-host check-host-sanitized check-host-checked check-install
