@@ -88,7 +88,7 @@ cm_expect_heap = if grep -Eq '$(CM_NEWLIB_HEAP)' $(1).map || $(ARM_NM) $(1) | gr
 
 # $(call cm_expect_death,elf,message): the program must fail, printing message.
 cm_expect_death = $(CM_QEMU) $(1) > $(1).out 2>&1; rc=$$?; grep -m1 '^lite-alloc:' $(1).out; \
-  if [ $$rc = 0 ]; then echo "death test: a double free went unnoticed"; exit 1; fi; \
+  if [ $$rc = 0 ]; then echo "death test: the heap misuse went unnoticed"; exit 1; fi; \
   grep -q "$(2)" $(1).out || { cat $(1).out; echo "death test: no '$(2)' message"; exit 1; }; \
   echo "death test: exit code $$rc, as expected"
 
@@ -119,10 +119,11 @@ cortex-m-check-%: cortex-m-libs-% $(CM_TEST)/startup.o
 	@$(CC) $(CM_CFLAGS) -DLITE_ALLOC_EXPECTED_STRATEGY='"$*"' -DREGION_HEAP_BYTES=12288 $(CM_NANO) $(CM_LDFLAGS) \
 	  test/programs/real_c.c $(CM_HARNESS)/region_heap.c $(CM_TEST)/startup.o -Lbuild/$(TARGET)/$*/region_only -llite_alloc \
 	  -Wl,-Map=$(CM_TEST)/$*/real_c_region.elf.map -o $(CM_TEST)/$*/real_c_region.elf
-	@$(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) $(CM_HARNESS)/double_free.c $(CM_TEST)/startup.o \
-	  -Lbuild/$(TARGET)/$*/checked -llite_alloc -o $(CM_TEST)/$*/double_free.elf
+	@for c in $(DEATH_CASES); do \
+	  $(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(CM_TEST)/startup.o \
+	    -Lbuild/$(TARGET)/$*/checked -llite_alloc -o $(CM_TEST)/$*/death-$${c%%:*}.elf || exit 1; done
 	@for p in real_c_nano real_c_full new_only out_of_memory real_c_region $(if $(CM_CPP_$(TARGET)),real_cpp_nano real_cpp_full); do \
 	  prog=$${p%%_nano}; prog=$${prog%%_full}; prog=$${prog%%_region}; \
 	  $(call cm_run,$(CM_TEST)/$*/$$p.elf,^$$prog: ok); \
 	  $(call cm_expect_heap,$(CM_TEST)/$*/$$p.elf); done
-	@$(call cm_expect_death,$(CM_TEST)/$*/double_free.elf,double free)
+	@for c in $(DEATH_CASES); do $(call cm_expect_death,$(CM_TEST)/$*/death-$${c%%:*}.elf,$${c#*:}); done

@@ -47,9 +47,10 @@ wasm_expect_heap = names=$$($(WASM_OBJDUMP) -x -j name $(1)) || exit 1; \
 
 # $(call wasm_expect_death,command,message): the command must fail, printing message if nonempty.
 wasm_expect_death = out=$$($(1) 2>&1); rc=$$?; echo "$$out" | grep -m1 -E '^(lite-alloc|trap):'; \
-  if [ $$rc = 0 ]; then echo "death test: a double free went unnoticed"; exit 1; fi; \
+  if [ $$rc = 0 ]; then echo "death test: the heap misuse went unnoticed"; exit 1; fi; \
   if [ -n "$(2)" ] && ! echo "$$out" | grep -q "$(2)"; then echo "death test: no '$(2)' message"; exit 1; fi; \
   echo "death test: exit code $$rc, as expected"
+
 
 SUITE_MINI_FLAGS := -O2 -DLITE_SUITE_MINI -Iinclude
 WASM_LIB = build/$(TARGET)/$(1)$(if $(2),/$(2))/liblite_alloc.a
@@ -69,8 +70,10 @@ wasm-check-%: wasm-libs-%
 	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/real_cpp-$*.wasm,$(WASM_TEST)/real_cpp-$*.out,real_cpp: ok ($*))
 	@$(call wasm_expect_heap,$(WASM_TEST)/real_c-$*.wasm)
 	@$(call wasm_expect_heap,$(WASM_TEST)/real_cpp-$*.wasm)
-	$(CC) $(TARGET_FLAGS) -O2 -Iinclude test/wasm/double_free.c $(call WASM_LIB,$*,checked) -o $(WASM_TEST)/double_free-$*.wasm
-	@$(call wasm_expect_death,$(WASM_RUN) $(WASM_TEST)/double_free-$*.wasm,double free)
+	@for c in $(DEATH_CASES); do \
+	  $(CC) $(TARGET_FLAGS) -O2 -Iinclude -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(call WASM_LIB,$*,checked) \
+	    -o $(WASM_TEST)/death-$${c%%:*}-$*.wasm || exit 1; \
+	  $(call wasm_expect_death,$(WASM_RUN) $(WASM_TEST)/death-$${c%%:*}-$*.wasm,$${c#*:}); done
 
 # The name check must see wasi-libc's dlmalloc when it is linked, or its silence proves nothing.
 wasm-control:
@@ -118,8 +121,10 @@ wasm-check-%: wasm-libs-%
 	@$(call wasm_run,$(EMSCRIPTEN_RUN) $(WASM_TEST)/real_cpp-$*.js,$(WASM_TEST)/real_cpp-$*.out,real_cpp: ok ($*))
 	@$(call wasm_expect_heap,$(WASM_TEST)/real_c-$*.wasm)
 	@$(call wasm_expect_heap,$(WASM_TEST)/real_cpp-$*.wasm)
-	$(CC) -O2 -Iinclude test/wasm/double_free.c $(call WASM_LIB,$*,checked) -sMALLOC=none -o $(WASM_TEST)/double_free-$*.js
-	@$(call wasm_expect_death,$(EMSCRIPTEN_RUN) $(WASM_TEST)/double_free-$*.js,double free)
+	@for c in $(DEATH_CASES); do \
+	  $(CC) -O2 -Iinclude -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(call WASM_LIB,$*,checked) -sMALLOC=none \
+	    -o $(WASM_TEST)/death-$${c%%:*}-$*.js || exit 1; \
+	  $(call wasm_expect_death,$(EMSCRIPTEN_RUN) $(WASM_TEST)/death-$${c%%:*}-$*.js,$${c#*:}); done
 
 # The name check must see emscripten's dlmalloc when it is linked, or its silence proves nothing.
 wasm-control:
