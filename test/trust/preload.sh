@@ -4,7 +4,7 @@
 # own peak (the .so's exit report). Usage: [LUA_SCALE=x] preload.sh <strategy>...
 set -u
 cd "$(dirname "$0")/../.."
-out=build/trust/preload
+out=build/trust/preload/lua-scale-${LUA_SCALE:-1}
 mkdir -p "$out"
 failed=0
 run() {  # name, then the command; stdin from $input
