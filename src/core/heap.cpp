@@ -51,17 +51,20 @@ void *heap_fail(int code) {
 [[noreturn]] void fatal(const char *call, const char *problem);  // src/abi/report.cpp
 
 // The canary: the last payload word of every in-use block records the size that was asked for,
-// mixed with the block's address, and every byte between the end of the request and that word
-// holds kCanaryByte. A write past the request changes one of them; free, realloc and
-// lite_alloc_check notice. Each block is one word larger for it.
+// mixed with the block's address, and the first kCanarySpan bytes after the request (fewer if the
+// block ends sooner) hold kCanaryByte. A write past the request changes one of them; free, realloc
+// and lite_alloc_check notice. Each block is one word larger for it. The span is bounded so that a
+// small request served by a large free block does not make every heap check scan the slack.
 constexpr size_t kCanaryBytes = kWord;
+constexpr size_t kCanarySpan = 64;
 constexpr unsigned char kCanaryByte = 0xCB;
 static inline char *canary_word(char *p) { return p + block_size(p) - 2 * kWord; }
 static inline size_t canary_key(const char *p) { return (size_t)p ^ (size_t)0x9E3779B97F4A7C15ull; }
+static inline char *canary_end(char *p, size_t n, char *word) { return (size_t)(word - (p + n)) > kCanarySpan ? p + n + kCanarySpan : word; }
 
 static void arm_canary(char *p, size_t n) {
     char *word = canary_word(p);
-    __builtin_memset(p + n, kCanaryByte, (size_t)(word - (p + n)));
+    __builtin_memset(p + n, kCanaryByte, (size_t)(canary_end(p, n, word) - (p + n)));
     store_word(word, n ^ canary_key(p));
 }
 
@@ -70,7 +73,7 @@ static size_t requested_size(char *p) {
     char *word = canary_word(p);
     size_t n = load_word(word) ^ canary_key(p);
     if (n > (size_t)(word - p)) return SIZE_MAX;
-    for (char *c = p + n; c < word; ++c)
+    for (char *c = p + n, *end = canary_end(p, n, word); c < end; ++c)
         if ((unsigned char)*c != kCanaryByte) return SIZE_MAX;
     return n;
 }
@@ -84,10 +87,11 @@ static void verify_heap() {
 // messages still say so.
 static void verify_owned(const char *ptr, const char *call) {
     enum { kForeign, kLive, kInterior, kInsideFree, kFreed } found = kForeign;
+    constexpr int kFound = -1;  // stops the walk; distinct from its kBadBlockSize
     if (arena_walk([&](char *p) {
             if (ptr < p - kWord || ptr >= next_block(p) - kWord) return 0;
             found = ptr == p ? (in_use(p) ? kLive : kFreed) : in_use(p) ? kInterior : kInsideFree;
-            return 1;
+            return kFound;
         }) == kBadBlockSize)
         verify_heap();
     if (found == kFreed) fatal(call, "block was already freed (double free)");

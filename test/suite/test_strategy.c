@@ -48,6 +48,42 @@ static void steady_loops_reach_a_fixed_footprint(void **state) {
     assert_heap_sound();
 }
 
+/* A block shrunk in place and then freed must be reusable by the next round's larger request:
+ * once it was filed small and the heap grew 64 bytes a pass (found by the fuzzing work). */
+static void steady_realloc_loops_reach_a_fixed_footprint(void **state) {
+    (void)state;
+    use_fresh_heap();
+    size_t claimed = 0;
+    for (int round = 0; round < 5000; ++round) {
+        unsigned char *p = malloc(100);
+        assert_non_null(p);
+        fill(p, 100, 9);
+        p = realloc(p, 50);
+        assert_true(intact(p, 50, 9));
+        free(p);
+        if (round == 1) claimed = lite_alloc_stats().claimed;
+        if (round > 1) assert_int_equal(lite_alloc_stats().claimed, claimed);
+    }
+    assert_heap_sound();
+}
+
+/* With nothing live, a tiny region must serve again whatever it served before. */
+static void tiny_region_serves_again_once_empty(void **state) {
+    (void)state;
+    for (size_t bytes = 48; bytes <= 256; bytes += 16) {
+        use_region(bytes);
+        void *p = malloc(0);
+        if (!p) continue; /* too small for even one block with this layout */
+        p = realloc(p, 0);
+        free(p);
+        void *q = malloc(0);
+        assert_non_null(q);
+        free(q);
+        assert_int_equal(lite_alloc_stats().in_use, 0);
+        assert_heap_sound();
+    }
+}
+
 static void freelist_coalesces_both_neighbours(void **state) {
     (void)state;
     if (!is("freelist")) skip();
@@ -96,6 +132,8 @@ const struct CMUnitTest strategy_tests[] = {
     cmocka_unit_test(freed_block_is_reused_first),
     cmocka_unit_test(realloc_grows_in_place_at_the_top),
     cmocka_unit_test(steady_loops_reach_a_fixed_footprint),
+    cmocka_unit_test(steady_realloc_loops_reach_a_fixed_footprint),
+    cmocka_unit_test(tiny_region_serves_again_once_empty),
     cmocka_unit_test(freelist_coalesces_both_neighbours),
     cmocka_unit_test(freelist_realloc_grows_into_free_neighbour),
     cmocka_unit_test(segregated_bins_are_lifo_and_exact),
