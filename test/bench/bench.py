@@ -12,6 +12,23 @@ built with emcc -O2 (ours: -sMALLOC=none + build/emscripten/<s>/liblite_alloc.a;
 emmalloc and dlmalloc: -sMALLOC=emmalloc|dlmalloc), run under node, median of interleaved runs.
 Peers: glibc (the host's), Emscripten's dlmalloc.c and emmalloc.c compiled from
 /usr/share/emscripten/system/lib at bench time, and a never-freeing bump allocator as the ceiling.
+
+Cortex-M4 instructions per call (when arm-none-eabi-gcc and qemu-system-arm are installed): workloads.c
+built for the Cortex-M4 (arm-none-eabi-gcc -O2, hard float) with cortex_m.c and the test harness's
+startup.c, linked as a product would be (linker script mps2-an386.ld, newlib-nano, rdimon semihosting)
+against build/cortex-m4/<s>/liblite_alloc.a, against newlib-nano's own malloc and against full newlib's;
+run on qemu-system-arm -M mps2-an386 -icount shift=0, where one guest instruction is one virtual ns. QEMU
+7.2 does not model the DWT (CYCCNT reads 0) and has no instruction-count plugin here, so cortex_m.c's
+clock_gettime reads the virtual time from SysTick (processor clock, 25 MHz: one tick per 40
+instructions, wraps counted by its interrupt): the workload's guest instructions, start to end. The
+same program with alloc_null_cm.c, whose functions execute exactly two instructions each, gives the
+workload's own instructions (its code does not depend on the allocator); instr/call = (allocator's -
+baseline's) / calls + 2 - 1 (the wrapper's jump, as on the host). Within about 100 instructions per
+workload (40-instruction ticks, two runs): 0.02 per call at worst (vector growth, 4642 calls); a
+qemu -singlestep -d exec count of segregated_bump's vector run gave 85.39 where this gives 85.37.
+The 4 MiB of RAM hold the mixed-sizes workload with 64 live slots instead of 400 (-DMIXED_SLOTS=64:
+same sizes and operations, fewer blocks live; with 100, bump_freelist runs out of memory), not the Lua
+trace (its 2.4 MB of decoded operations plus 2.3 MB of live payload): no Cortex-M4 trace column.
 """
 import concurrent.futures as cf
 import json
@@ -32,6 +49,11 @@ WNAMES = {'churn': 'small churn', 'mixed': 'mixed sizes', 'vector': 'vector grow
           'trace': 'Lua trace'}
 PEERS = ['glibc', 'dlmalloc', 'emmalloc', 'bump']
 WASM_REPS = int(os.environ.get('BENCH_WASM_REPS', '5'))
+CM_WORKLOADS = ['churn', 'mixed', 'vector', 'frag']  # the Lua trace does not fit in the 4 MiB of RAM
+CM_PEERS = ['newlib-nano', 'newlib']
+CM_MIXED_SLOTS = 64  # live blocks of the mixed-sizes workload (400 on the host): what fits in 4 MiB
+CM_FLAGS = ['-mcpu=cortex-m4', '-mthumb', '-mfloat-abi=hard', '-mfpu=fpv4-sp-d16']
+CM_HARNESS = os.path.join(ROOT, 'test', 'harness', 'cortex_m')
 
 
 def run(cmd, env=None, cwd=ROOT):
@@ -98,6 +120,84 @@ def build_wasm():
     return bins
 
 
+def build_cortex_m():
+    """ELFs for the Cortex-M4 runs: null (the baseline), our strategies, newlib-nano, newlib."""
+    d = os.path.join(OUT, 'cortex-m4')
+    os.makedirs(d, exist_ok=True)
+    cc = ['arm-none-eabi-gcc', *CM_FLAGS]
+    # startup.o as test/cortex_m.mk builds it (CM_CFLAGS)
+    run(cc + ['-Os', '-g', '-ffunction-sections', '-fdata-sections', '-Iinclude', '-c',
+              os.path.join(CM_HARNESS, 'startup.c'), '-o', d + '/startup.o'])
+    cflags = ['-O2', '-g0', '-ffunction-sections', '-fdata-sections', '-D_POSIX_TIMERS=1',
+              '-D_POSIX_MONOTONIC_CLOCK=200112L']  # newlib declares clock_gettime under these
+    run(cc + cflags + ['-DMIXED_SLOTS=%d' % CM_MIXED_SLOTS, '-Dmain=bench_main', '-c',
+                       os.path.join(HERE, 'workloads.c'), '-o', d + '/workloads.o'])
+    run(cc + cflags + ['-c', os.path.join(HERE, 'cortex_m.c'), '-o', d + '/cortex_m.o'])
+    ld = ['-nostartfiles', '-L' + CM_HARNESS, '-T' + os.path.join(CM_HARNESS, 'mps2-an386.ld'), '-Wl,--gc-sections']
+    nano = ['--specs=nano.specs', '--specs=rdimon.specs']
+    # (link options, wrapper file, libraries after startup.o)
+    jobs = {'null': (nano, 'alloc_null_cm.c', []),
+            'newlib-nano': (nano, 'alloc_system.c', []),
+            'newlib': (['--specs=rdimon.specs'], 'alloc_system.c', [])}
+    for s in STRATEGIES:  # the release library, built if absent or out of date
+        run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=cortex-m4', 'STRATEGY=' + s])
+        jobs[s] = (nano + ['-Iinclude'], 'alloc_lite.c', ['-Lbuild/cortex-m4/' + s, '-llite_alloc'])
+    bins = {}
+    for a, (opts, wrapper, libs) in jobs.items():
+        elf = '%s/bench-%s.elf' % (d, a)
+        run(cc + cflags + opts + ld + [d + '/workloads.o', d + '/cortex_m.o', os.path.join(HERE, wrapper),
+                                       d + '/startup.o'] + libs + ['-Wl,-Map=' + elf + '.map', '-o', elf])
+        heap = open(elf + '.map').read()
+        newlib_heap = re.search(r'lib_a-(nano-)?mallocr\.o', heap) is not None
+        # ours must replace newlib's heap, the peers must be it (the baseline leaves it to stdio)
+        if a != 'null' and newlib_heap != (a in CM_PEERS):
+            raise RuntimeError('%s: newlib\'s malloc %slinked' % (elf, '' if newlib_heap else 'not '))
+        dis = run(['arm-none-eabi-objdump', '-d', elf]).stdout
+        for fn in ('bm_malloc', 'bm_free', 'bm_realloc', 'bm_calloc'):  # the cost model below
+            body = re.search(r'<%s>:\n((?:\s+[0-9a-f]+:.*\n)+)' % fn, dis).group(1).strip().split('\n')
+            want = ['ldr', 'bx'] if a == 'null' else ['b.w']
+            if [l.split('\t')[2].split()[0] for l in body if '.word' not in l][:len(want)] != want:
+                raise RuntimeError('%s: %s is not %s' % (elf, fn, ' + '.join(want)))
+        bins[a] = elf
+    return bins
+
+
+def cortex_m_runs(bins):
+    def one(a, w):
+        p = run(['timeout', '600', 'qemu-system-arm', '-M', 'mps2-an386', '-icount', 'shift=0',
+                 '-semihosting-config', 'enable=on,target=native,arg=' + w, '-nographic', '-monitor', 'none',
+                 '-serial', 'none', '-kernel', bins[a]])
+        return a, w, parse(p.stdout)
+
+    def safe(a, w):
+        try:
+            return one(a, w)
+        except RuntimeError as e:  # out of memory: exit code 1
+            print('cortex-m4 %s %s failed: %s' % (a, w, str(e)[-300:]), file=sys.stderr)
+            return a, w, None
+
+    raw = {}
+    with cf.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
+        # slowest first (newlib's first-fit lists on the fragmentation workload)
+        order = sorted([(a, w) for a in bins for w in CM_WORKLOADS], key=lambda aw: (aw[1] != 'frag', aw))
+        for a, w, r in ex.map(lambda aw: safe(*aw), order):
+            raw.setdefault(a, {})[w] = r
+    res = {}
+    for a in STRATEGIES + CM_PEERS:
+        if a not in raw:
+            continue
+        res[a] = {}
+        for w in CM_WORKLOADS:
+            r, b = raw[a][w], raw['null'][w]
+            if not r or not b:
+                res[a][w] = None
+                continue
+            assert r['calls'] == b['calls']
+            res[a][w] = {'ipc': (r['insns'] - b['insns']) / r['calls'] + 2 - 1, 'calls': r['calls'],
+                         'insns': r['insns'], 'baseline_insns': b['insns']}
+    return res
+
+
 def parse(out):
     return {k: int(v) for k, v in re.findall(r'(\w+)=(\d+)', out)}
 
@@ -146,10 +246,11 @@ def wasm_runs(bins, trace):
 def label(a):
     return 'lite-alloc ' + a if a in STRATEGIES else {'glibc': 'glibc (host)', 'dlmalloc': 'dlmalloc (Emscripten)',
                                                       'emmalloc': 'emmalloc (Emscripten)',
-                                                      'bump': 'bump, never frees (ceiling)'}[a]
+                                                      'bump': 'bump, never frees (ceiling)',
+                                                      'newlib-nano': 'newlib-nano malloc', 'newlib': 'newlib malloc'}[a]
 
 
-def tables(host, wasm):
+def tables(host, wasm, cm=None):
     L = ['Host (x86-64), instructions per call (callgrind, allocator calls only):', '',
          '| allocator | ' + ' | '.join(WNAMES[w] for w in WORKLOADS) + ' |',
          '|---|' + '---:|' * len(WORKLOADS)]
@@ -168,6 +269,19 @@ def tables(host, wasm):
               '|---|' + '---:|' * len(WORKLOADS)]
         for a in wasm:
             L.append('| %s | %s |' % (label(a), ' | '.join('%.2f' % wasm[a][w] for w in WORKLOADS)))
+    if cm:
+        L += ['', 'Cortex-M4 (arm-none-eabi-gcc -O2, QEMU %s mps2-an386 -icount shift=0), instructions per call '
+              '(guest instructions of the workload minus a two-instruction allocator\'s, per call):'
+              % re.search(r'version (\S+)', run(['qemu-system-arm', '--version']).stdout).group(1), '',
+              '| allocator | ' + ' | '.join(WNAMES[w] + (' (%d live)' % CM_MIXED_SLOTS if w == 'mixed' else '')
+                                           for w in CM_WORKLOADS) + ' |', '|---|' + '---:|' * len(CM_WORKLOADS)]
+        for a in cm:
+            L.append('| %s | %s |' % (label(a), ' | '.join('%.1f' % cm[a][w]['ipc'] if cm[a][w] else 'failed'
+                                                            for w in CM_WORKLOADS)))
+        c = next(iter(cm.values()))
+        L += ['', 'Cortex-M4 calls per workload: ' + ', '.join('%s %d' % (WNAMES[w], c[w]['calls'])
+                                                          for w in CM_WORKLOADS if c[w]) +
+              '. The Lua trace does not fit in the board\'s 4 MiB of RAM: no Cortex-M4 column.']
     calls = host[next(iter(host))]
     L += ['', 'Calls per workload: ' + ', '.join('%s %d' % (WNAMES[w], calls[w]['calls']) for w in WORKLOADS) +
           '. Method: test/bench/bench.py.']
@@ -238,14 +352,21 @@ def main():
             wasm = wasm_runs(build_wasm(), trace)
         except RuntimeError as e:
             print('wasm runs skipped: %s' % str(e)[-600:], file=sys.stderr)
-    text = tables(host, wasm)
+    cm = {}
+    if subprocess.run(['sh', '-c', 'command -v arm-none-eabi-gcc && command -v qemu-system-arm'],
+                      capture_output=True).returncode == 0:
+        try:
+            cm = cortex_m_runs(build_cortex_m())
+        except RuntimeError as e:
+            print('cortex-m4 runs skipped: %s' % str(e)[-600:], file=sys.stderr)
+    text = tables(host, wasm, cm)
     print(text)
     g = goals(host)
     print(g)
     with open(os.path.join(OUT, 'bench-table.md'), 'w') as f:
         f.write(text)
     with open(os.path.join(OUT, 'bench.json'), 'w') as f:
-        json.dump({'host': host, 'wasm': wasm}, f, indent=1)
+        json.dump({'host': host, 'wasm': wasm, 'cortex-m4': cm}, f, indent=1)
     with open(os.path.join(OUT, 'goals.txt'), 'w') as f:
         f.write(g)
     sizes = {}
