@@ -32,7 +32,7 @@ size_t malloc_usable_size(void *ptr);
 typedef struct lite_alloc_stats_t {
     size_t claimed;          /* bytes obtained from the backend (or given by lite_alloc_init_region) */
     size_t in_use;           /* bytes of blocks handed out and not yet freed */
-    size_t free;             /* bytes ready for reuse: free blocks plus the untouched bump space */
+    size_t free_bytes;       /* bytes ready for reuse: free blocks plus the untouched bump space */
     size_t peak_in_use;      /* the highest in_use seen */
     size_t failed_requests;  /* allocations that returned NULL */
 } lite_alloc_stats_t;

@@ -38,7 +38,7 @@ struct mallinfo _mallinfo_r(struct _reent *) {
     info.arena = stats.claimed;
     info.usmblks = stats.peak_in_use;
     info.uordblks = stats.in_use;
-    info.fordblks = stats.free;
+    info.fordblks = stats.free_bytes;
     return info;
 }
 

@@ -259,9 +259,9 @@ extern "C" lite_alloc_stats_t lite_alloc_stats(void) {
     s.in_use = g_counters.in_use;
     s.peak_in_use = g_counters.peak_in_use;
     s.failed_requests = g_counters.failed;
-    s.free = (size_t)(g_arena.end - g_arena.top);
+    s.free_bytes = (size_t)(g_arena.end - g_arena.top);
     arena_walk([&](char *p) {
-        if (!in_use(p)) s.free += block_size(p);
+        if (!in_use(p)) s.free_bytes += block_size(p);
         return 0;
     });
     return s;

@@ -17,22 +17,7 @@
 
 #include "fuzz_backend.h"
 
-#define malloc lite_malloc
-#define calloc lite_calloc
-#define realloc lite_realloc
-#define aligned_alloc lite_aligned_alloc
-#define posix_memalign lite_posix_memalign
-#define memalign lite_memalign
-#define malloc_usable_size lite_malloc_usable_size
-#define LITE_ALLOC_FAULT_INJECTION 1
-#include "lite_alloc.h"
-#undef malloc
-#undef calloc
-#undef realloc
-#undef aligned_alloc
-#undef posix_memalign
-#undef memalign
-#undef malloc_usable_size
+#include "../harness/lite_prefixed.h"
 void lite_free(void *ptr); /* not renamed above: lite_alloc_stats_t has a member named free */
 
 #define MAX_ALIGN _Alignof(max_align_t)
@@ -194,7 +179,7 @@ static void verify_heap(void) {
     CHECK(s.in_use >= requested + g_count * sizeof(size_t));
     CHECK(s.peak_in_use >= s.in_use);
     CHECK(g_count || s.in_use == 0);
-    CHECK(s.in_use + s.free <= s.claimed);
+    CHECK(s.in_use + s.free_bytes <= s.claimed);
 }
 
 static void adopt(unsigned char *p, size_t n, size_t align) {

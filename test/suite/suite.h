@@ -19,6 +19,8 @@
 #include <cmocka.h>
 #endif
 
+#include "../harness/lite_prefixed.h"
+/* The tests call the standard names; they reach the prefixed functions. */
 #define malloc lite_malloc
 #define free lite_free
 #define calloc lite_calloc
@@ -27,8 +29,6 @@
 #define posix_memalign lite_posix_memalign
 #define memalign lite_memalign
 #define malloc_usable_size lite_malloc_usable_size
-#define LITE_ALLOC_FAULT_INJECTION 1
-#include "lite_alloc.h"
 
 /* The static region tests run in; small targets set it lower. */
 #ifndef SUITE_HEAP_BYTES

@@ -240,7 +240,7 @@ static void stats_follow_the_heap(void **state) {
     lite_alloc_stats_t s = lite_alloc_stats();
     assert_int_equal(s.claimed, SUITE_HEAP_BYTES);
     assert_int_equal(s.in_use, 0);
-    assert_true(s.free > SUITE_HEAP_BYTES - 256 && s.free <= SUITE_HEAP_BYTES);
+    assert_true(s.free_bytes > SUITE_HEAP_BYTES - 256 && s.free_bytes <= SUITE_HEAP_BYTES);
     void *a = malloc(1000), *b = malloc(3000);
     s = lite_alloc_stats();
     assert_true(s.in_use >= 4000 && s.in_use <= 4000 + 4 * MAX_ALIGN);
@@ -250,7 +250,7 @@ static void stats_follow_the_heap(void **state) {
     s = lite_alloc_stats();
     assert_true(s.in_use >= 1000 && s.in_use < 2000);
     assert_int_equal(s.peak_in_use, peak);
-    assert_true(s.in_use + s.free <= s.claimed && s.in_use + s.free > s.claimed - 256);
+    assert_true(s.in_use + s.free_bytes <= s.claimed && s.in_use + s.free_bytes > s.claimed - 256);
     assert_null(malloc(SUITE_HEAP_BYTES));
     assert_int_equal(lite_alloc_stats().failed_requests, 1);
     free(a);
