@@ -31,10 +31,13 @@ VARIANT_FLAGS_testing_checked := $(VARIANT_FLAGS_testing) $(VARIANT_FLAGS_checke
 VARIANT_ABI_release  := $(TARGET_ABI)
 VARIANT_ABI_checked  := $(TARGET_ABI)
 
+# A strategy that needs more than a header and one link word in a free block says so to every file.
+STRATEGY_FLAGS_freelist := -DLITE_ALLOC_MIN_FREE_WORDS=4
+
 OPT ?= -Os
 CXXFLAGS_ALL := -std=c++17 $(OPT) -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-builtin \
   -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -Wall -Wextra \
-  $(TARGET_FLAGS) $(TARGET_DEFINES) $(VARIANT_FLAGS_$(VARIANT)) $(EXTRA_CXXFLAGS)
+  $(TARGET_FLAGS) $(TARGET_DEFINES) $(VARIANT_FLAGS_$(VARIANT)) $(STRATEGY_FLAGS_$(STRATEGY)) $(EXTRA_CXXFLAGS)
 
 SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/report.cpp \
   src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))

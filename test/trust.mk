@@ -26,7 +26,7 @@ define FUZZ_BUILD
 	@for src in $(FUZZ_CORE) src/strategy/$(1).cpp test/fuzz/fuzz_backend.cpp; do \
 	  o=$(@D)/obj/$$(basename $$src .cpp).o; \
 	  echo "$(FUZZ_CXX) ... -c $$src"; \
-	  $(FUZZ_CXX) $(FUZZ_LIB_FLAGS) $(2) -Iinclude -c $$src -o $$o || exit 1; done
+	  $(FUZZ_CXX) $(FUZZ_LIB_FLAGS) $(STRATEGY_FLAGS_$(1)) $(2) -Iinclude -c $$src -o $$o || exit 1; done
 	$(FUZZ_CC) -std=c11 -O1 -g -Wall -Wextra -Iinclude -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(3) \
 	  -c test/fuzz/fuzz_alloc.c -o $(@D)/obj/fuzz_alloc.o
 	$(FUZZ_CXX) -fsanitize=fuzzer $(FUZZ_SAN) $(@D)/obj/*.o -o $@

@@ -21,6 +21,7 @@ static void adopt_segment(char *start, size_t size) {
     g_arena.segments = start;
     g_arena.top = arena_first_block(start);
     char *blocks_end = old_top + ((size_t)(g_arena.end - old_top) & ~(kAlign - 1));
+    if (kMinBlock > kAlign && (size_t)(blocks_end - old_top) < kMinBlock) blocks_end = old_top;  // too small to be free
     g_arena.end = g_arena.clean = start + size;
     if (backend::kFreshMemoryIsZero && !g_arena.fixed_region) g_arena.clean = g_arena.top;
     if (!old_segment) return;
@@ -52,8 +53,10 @@ bool arena_reserve(size_t size) {
 }
 
 char *arena_take(size_t size, size_t alignment) {
-    // The worst lead is alignment - kAlign; reserving first may move top to a new segment.
-    if (!arena_reserve(size + alignment - kAlign)) return nullptr;
+    // The worst lead (aligned_lead) is alignment - kAlign, plus kMinBlock - kAlign when a lead must
+    // hold kMinBlock; reserving first may move top to a new segment.
+    size_t worst = alignment - kAlign + (alignment > kAlign ? kMinBlock - kAlign : 0);
+    if (!arena_reserve(size + worst)) return nullptr;
     char *p = g_arena.top;
     size += (0 - (size_t)p) & (alignment - 1);
     g_arena.top += size;
@@ -85,7 +88,7 @@ bool arena_restart(char *start, size_t size) {
     g_arena = Arena{};
     if (!start) return true;
     char *first = arena_first_block(start);
-    if (first < start || (size_t)(first - start) > size || (size_t)(start + size - first) < kMinBlock) return false;
+    if (first < start || (size_t)(first - start) > size || (size_t)(start + size - first) < kAlign) return false;
     g_arena.fixed_region = true;
     g_arena.claimed = size;
     adopt_segment(start, size);

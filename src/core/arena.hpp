@@ -8,8 +8,8 @@
 //
 // Invariants:
 //   - only the newest segment has bump space; a span adjacent to `end` just extends it;
-//   - when a segment is retired, its bump space becomes one free block (if it holds kMinBlock), its
-//     second word records where its blocks end, and a fence header (size 0, in use) follows its
+//   - when a segment is retired, its bump space becomes one free block (if it holds kMinBlock, else
+//     it stays unused beyond the fence), its second word records where its blocks end, and a fence header (size 0, in use) follows its
 //     last block, so that a look at "the next block" never leaves the segment;
 //   - `top` is the payload address the next carved block gets, so top is kAlign-aligned and
 //     top <= end; blocks are carved in place, one after the other, and never overlap;

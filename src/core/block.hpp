@@ -9,7 +9,7 @@
 //     (header included) with the flag bits below kAlign in its low bits;
 //   - the size is a multiple of kAlign and at least kMinBlock, so every block boundary sits at an
 //     address that is kWord short of a kAlign boundary and the next block's payload is aligned too;
-//   - a free block keeps its list link in the first word of its payload (kMinBlock leaves room).
+//   - a free block keeps its list link (or tree node) at the start of its payload (kMinBlock leaves room).
 // Memory is read and written only through load_word/store_word (memcpy), never by punning types.
 #pragma once
 
@@ -21,7 +21,16 @@ namespace lite {
 using Word = size_t;
 constexpr size_t kWord = sizeof(Word);
 constexpr size_t kAlign = alignof(max_align_t);  // 16 on x86-64 and wasm32-wasi, 8 on Cortex-M/Emscripten
-constexpr size_t kMinBlock = kAlign;             // header plus room for one link word
+constexpr size_t round_up(size_t n, size_t align) { return (n + align - 1) & ~(align - 1); }
+// Words a free block needs, header included: 2 (header and one list link) unless the strategy's
+// build says more; freelist keeps a tree node of three words and is built with
+// -DLITE_ALLOC_MIN_FREE_WORDS=4 (Makefile), for every file of its library alike.
+#ifndef LITE_ALLOC_MIN_FREE_WORDS
+#define LITE_ALLOC_MIN_FREE_WORDS 2
+#endif
+// The smallest block: every request is rounded up to it, so every block can become a free one.
+constexpr size_t kMinBlock = round_up(LITE_ALLOC_MIN_FREE_WORDS * kWord, kAlign);
+static_assert(kMinBlock <= 2 * kAlign, "aligned_lead: a lead plus one alignment step can stand as a free block");
 static_assert(kMinBlock >= kWord + sizeof(void *), "a free block holds its header and one link");
 static_assert((kAlign & (kAlign - 1)) == 0 && kAlign >= 8, "three flag bits live below kAlign");
 
@@ -57,8 +66,6 @@ inline char *next_block(char *payload) { return payload + block_size(payload); }
 // A free block's link to the next one on its list.
 inline char *link(const char *payload) { return load_ptr(payload); }
 inline void set_link(char *payload, char *next) { store_ptr(payload, next); }
-
-constexpr size_t round_up(size_t n, size_t align) { return (n + align - 1) & ~(align - 1); }
 
 // Block size for a request of n payload bytes, or 0 when n is beyond kMaxRequest.
 constexpr size_t block_size_for(size_t n) {

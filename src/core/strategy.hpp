@@ -39,9 +39,14 @@ enum CheckCode : int {
     kCheckCanary = 8,            // checked build: a write past a block's end
 };
 
-// Bytes from a block's payload to the first payload address aligned to `alignment`: 0, or a whole
-// number of kAlign units, so that what lies in front can always stand as a free block of its own.
-inline size_t aligned_lead(const char *payload, size_t alignment) { return (0 - (size_t)payload) & (alignment - 1); }
+// Bytes from a block's payload to the first payload address aligned to `alignment` at which what
+// lies in front can stand as a free block of its own: 0, or a whole number of kAlign units and at
+// least kMinBlock (a lead too small for that takes one more alignment step; see arena_take).
+inline size_t aligned_lead(const char *payload, size_t alignment) {
+    size_t lead = (0 - (size_t)payload) & (alignment - 1);
+    if (kMinBlock > kAlign && lead && lead < kMinBlock) lead += alignment;
+    return lead;
+}
 
 // A first-fit list with a bound on the size of its largest block, so that a request no block can
 // serve does not walk the whole list (thousands of small free blocks, one large request).
