@@ -77,21 +77,39 @@ static char *merge(char *a, char *b) {
     return node(b, merge(a, kid(b, 0)), kid(b, 1));
 }
 
-enum Op { kInsert, kRemove, kReplace };
-// In subtree t: inserts `key`, removes it, or puts `with` in its place (a block with the same end,
-// so the same priority, and no other block between them); returns the subtree's new root.
-static char *update(char *t, char *key, char *with, Op op) {
-    if (op == kInsert ? !t || priority(key) > priority(t) : t == key) {
-        if (op == kRemove) return merge(kid(t, 0), kid(t, 1));
-        if (op == kReplace) return node(with, kid(t, 0), kid(t, 1));
-        Halves h = split(t, key);
-        return node(key, h.below, h.rest);
-    }
-    bool right = key > t;
-    store_ptr(t + right * kWord, update(kid(t, right), key, with, op));
-    return node(t, kid(t, 0), kid(t, 1));
+// Recomputes the maxima on the way from t down to stop, the node at the place of `key` (the deepest
+// first); nodes below it are right already.
+static void refresh(char *t, char *key, char *stop) {
+    if (!t) return;
+    if (t != stop) refresh(kid(t, key > t), key, stop);
+    node(t, kid(t, 0), kid(t, 1));
 }
-static void update(char *key, Op op, char *with = nullptr) { g_root = update(g_root, key, with, op); }
+
+enum Op { kInsert, kRemove, kReplace };
+// Inserts `key`, removes it, or puts `with` in its place (a block with the same end, so the same
+// priority, and no other block between them). One descent: a maximum that rises is raised on the
+// way down; where it may fall, the maxima are recomputed from the highest node that held it.
+static void update(char *key, Op op, char *with = nullptr) {
+    size_t size = op == kRemove ? 0 : block_size(op == kInsert ? key : with);  // the new block there
+    size_t old = op == kInsert ? 0 : block_size(key), rank = priority(key);
+    char *slot = (char *)&g_root, *t, *from = nullptr;
+    while ((t = load_ptr(slot)) && (op == kInsert ? rank < priority(t) : t != key)) {
+        size_t m = largest(t);
+        if (size > m) store_word(t + 2 * kWord, size);
+        else if (size < old && m == old && !from) from = slot;
+        slot = t + (key > t) * kWord;
+    }
+    if (op == kRemove) {
+        t = merge(kid(t, 0), kid(t, 1));
+    } else if (op == kReplace) {
+        t = node(with, kid(t, 0), kid(t, 1));
+    } else {
+        Halves h = split(t, key);
+        t = node(key, h.below, h.rest);
+    }
+    store_ptr(slot, t);
+    if (from) refresh(load_ptr(from), key, t);
+}
 
 // Takes the first `need` bytes (at least kMinBlock) of free block f off the free set, and the
 // rest too when it could not stand alone; returns the bytes taken.
@@ -112,9 +130,15 @@ static size_t room(const char *p, size_t alignment) {
     return have > lead ? have - lead : 0;
 }
 // The lowest-addressed block of subtree t that holds `size` bytes at `alignment`, or nullptr.
-// Without alignment a subtree whose maximum is large enough holds one, so only one path is taken.
+// Without alignment a subtree whose maximum is large enough holds one, so one path is enough.
 static char *first_fit(char *t, size_t size, size_t alignment) {
     if (largest(t) < size) return nullptr;
+    while (alignment == kAlign) {
+        char *left = kid(t, 0);
+        if (largest(left) >= size) t = left;
+        else if (block_size(t) >= size) return t;
+        else t = kid(t, 1);
+    }
     if (char *p = first_fit(kid(t, 0), size, alignment)) return p;
     if (room(t, alignment) >= size) return t;
     return first_fit(kid(t, 1), size, alignment);
