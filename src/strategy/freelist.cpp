@@ -1,18 +1,19 @@
 // freelist: the best memory reuse.
 //
 // The free blocks form one set in address order, with exact address-ordered first fit: allocation
-// takes the lowest-addressed block large enough and gives the rest of it back. Release merges a block with a free neighbour on either
-// side, and a free block that reaches the bump space is given back to it. realloc grows a block into
-// a free right neighbour or the bump space, and shrinks it in place.
+// takes the lowest-addressed block large enough and gives the rest of it back. Release merges a
+// block with a free neighbour on either side, and a free block that reaches the bump space is given
+// back to it. realloc grows a block into a free right neighbour or the bump space, and shrinks it
+// in place.
 //
 // The set is a treap keyed by address: every free block is a node, its payload holding
 //   [ left child | right child | largest block size in its subtree ]
 // (so a free block needs four words: the library is built with LITE_ALLOC_MIN_FREE_WORDS=4). A
 // node's priority is a hash of its end address, so none is stored, and a block that gives up its
 // front (allocation) or takes in the free space before it (release) keeps its place in the tree.
-// The expected depth is O(log n), and so is the cost of every operation. First fit descends to the left while the left subtree holds a
-// block that fits, which the subtree maxima say; an aligned request may have to look further, as a
-// maximum only bounds what fits once the lead is taken off.
+// The expected depth is O(log n), and so is the cost of every operation. First fit descends to the
+// left while the left subtree holds a block that fits, which the subtree maxima say; an aligned
+// request may have to look further, as a maximum only bounds what fits once the lead is taken off.
 //
 // Invariants (verified by lite_alloc_check):
 //   - the tree holds every free block of the heap, each once, and nothing else;
