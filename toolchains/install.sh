@@ -11,7 +11,7 @@ packages=(
   libc++-19-dev-wasm32 libc++abi-19-dev-wasm32                  # C++ programs on wasm32-wasi
   emscripten                              # Emscripten 3.1.6 (uses clang-14, binaryen, node)
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm  # Cortex-M
-  lua5.4 sqlite3                          # real programs for the trace and the LD_PRELOAD runs
+  lua5.4 sqlite3 time xz-utils            # real programs (LD_PRELOAD runs timed by /usr/bin/time), the trace
 )
 
 missing=()

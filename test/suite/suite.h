@@ -19,16 +19,9 @@
 #include <cmocka.h>
 #endif
 
-#include "../harness/lite_prefixed.h"
 /* The tests call the standard names; they reach the prefixed functions. */
-#define malloc lite_malloc
-#define free lite_free
-#define calloc lite_calloc
-#define realloc lite_realloc
-#define aligned_alloc lite_aligned_alloc
-#define posix_memalign lite_posix_memalign
-#define memalign lite_memalign
-#define malloc_usable_size lite_malloc_usable_size
+#define LITE_PREFIXED_KEEP_NAMES
+#include "../harness/lite_prefixed.h"
 
 /* The static region tests run in; small targets set it lower. */
 #ifndef SUITE_HEAP_BYTES
