@@ -58,7 +58,7 @@ char *arena_take(size_t size, size_t alignment) {
     size_t worst = alignment - kAlign + (alignment > kAlign ? kMinBlock - kAlign : 0);
     if (!arena_reserve(size + worst)) return nullptr;
     char *p = g_arena.top;
-    size += (0 - (size_t)p) & (alignment - 1);
+    size += aligned_lead(p, alignment);  // the very lead the core will split off
     g_arena.top += size;
     set_header(p, size | kInUse);
     return p;

@@ -27,6 +27,32 @@ static void reused_blocks_honour_alignment(void **state) {
     assert_heap_sound();
 }
 
+/* The same from fresh bump space: the top is moved by every multiple of the block alignment before
+ * each aligned request, so every possible lead (none, too short to stand alone, long enough) is met.
+ * A carve that disagreed with the core about the lead once left a block too small for its request. */
+static void fresh_blocks_honour_alignment_at_every_offset(void **state) {
+    (void)state;
+    for (size_t align = 2 * MAX_ALIGN; align <= 256; align *= 2) {
+        for (size_t shift = 0; shift <= 2 * align / MAX_ALIGN; ++shift) { /* minimum blocks differ */
+            for (size_t n = 1; n <= 200; n += 49) {
+                use_region(SUITE_HEAP_BYTES < 4096 ? SUITE_HEAP_BYTES : 4096);
+                void *pad = shift ? malloc(shift * MAX_ALIGN - sizeof(size_t)) : NULL;
+                unsigned char *p = aligned_alloc(align, n);
+                assert_non_null(p);
+                assert_aligned(p, align);
+                assert_true(malloc_usable_size(p) >= n);
+                unsigned char *after = malloc(24);
+                assert_non_null(after);
+                fill(p, n, 1), fill(after, 24, 2);
+                assert_heap_sound();
+                assert_true(intact(p, n, 1) && intact(after, 24, 2));
+                free(after), free(p), free(pad);
+                assert_heap_sound();
+            }
+        }
+    }
+}
+
 /* Trap 2: a shrinking realloc that copies the old size into the smaller block, over its neighbour.
  * Shrink blocks in the middle of the heap, with live neighbours whose contents are checked. */
 static void shrinking_realloc_spares_neighbours(void **state) {
@@ -88,6 +114,7 @@ static void block_grown_in_place_is_filed_by_its_real_size(void **state) {
 
 const struct CMUnitTest trap_tests[] = {
     cmocka_unit_test(reused_blocks_honour_alignment),
+    cmocka_unit_test(fresh_blocks_honour_alignment_at_every_offset),
     cmocka_unit_test(shrinking_realloc_spares_neighbours),
     cmocka_unit_test(block_grown_in_place_is_filed_by_its_real_size),
 };
