@@ -53,9 +53,10 @@ bool arena_reserve(size_t size) {
 }
 
 char *arena_take(size_t size, size_t alignment) {
-    // The worst lead (aligned_lead) is alignment - kAlign, plus kMinBlock - kAlign when a lead must
-    // hold kMinBlock; reserving first may move top to a new segment.
-    size_t worst = alignment - kAlign + (alignment > kAlign ? kMinBlock - kAlign : 0);
+    // The longest lead aligned_lead gives: alignment - kAlign, or, where a lead shorter than kMinBlock
+    // takes one more alignment step, kMinBlock - kAlign + alignment. Reserving first may move top to
+    // a new segment; the carve below must never pass the end (top <= end is an invariant).
+    size_t worst = alignment > kAlign ? alignment + kMinBlock - kAlign : 0;
     if (!arena_reserve(size + worst)) return nullptr;
     char *p = g_arena.top;
     size += aligned_lead(p, alignment);  // the very lead the core will split off

@@ -233,6 +233,7 @@ extern "C" int lite_alloc_check(void) {
         return 0;
     });
     if (walk_err) return walk_err;
+    if (g_arena.top > g_arena.end) return kCheckBumpOverrun;
     if (!err && LITE_ALLOC_STATS && in_use_bytes != g_counters.in_use) err = kCheckCounters;
     return err;
 }
@@ -248,6 +249,7 @@ extern "C" const char *lite_alloc_check_message(int code) {
         "heap corrupt: two free blocks were left side by side",
         "heap corrupt: the bytes-in-use counter disagrees with the blocks",
         "heap corrupt: a write past the end of a block overwrote its canary",
+        "heap corrupt: the bump pointer ran past the end of its memory",
     };
     return code >= 0 && code < (int)(sizeof messages / sizeof *messages) ? messages[code] : "heap corrupt";
 }

@@ -37,6 +37,7 @@ enum CheckCode : int {
     kCheckNotCoalesced = 6,      // two free blocks side by side, or a free block touching the bump space
     kCheckCounters = 7,          // the in_use counter disagrees with the blocks
     kCheckCanary = 8,            // checked build: a write past a block's end
+    kCheckBumpOverrun = 9,       // the bump pointer passed the end of its segment
 };
 
 // Bytes from a block's payload to the first payload address aligned to `alignment` at which what

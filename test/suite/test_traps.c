@@ -53,6 +53,29 @@ static void fresh_blocks_honour_alignment_at_every_offset(void **state) {
     }
 }
 
+/* Aligned requests right up to the end of the memory: for regions of every size around a fixed
+ * request, fill with aligned blocks until the heap refuses. The carve must never pass the end
+ * (a short reservation once let the bump pointer run past it, after which every request "fit"). */
+static void aligned_requests_stop_at_the_end_of_memory(void **state) {
+    (void)state;
+    for (size_t bytes = 512; bytes <= 512 + 256; bytes += 8) {
+        use_region(bytes);
+        unsigned char *blocks[32];
+        int count = 0;
+        while (count < 32 && (blocks[count] = aligned_alloc(64, 40)) != NULL) {
+            assert_aligned(blocks[count], 64);
+            fill(blocks[count], 40, (unsigned)count);
+            ++count;
+        }
+        assert_heap_sound();
+        assert_true(count < 32);
+        assert_null(malloc(bytes)); /* nothing larger than the region can come back */
+        for (int i = 0; i < count; ++i) assert_true(intact(blocks[i], 40, (unsigned)i));
+        for (int i = 0; i < count; ++i) free(blocks[i]);
+        assert_heap_sound();
+    }
+}
+
 /* Trap 2: a shrinking realloc that copies the old size into the smaller block, over its neighbour.
  * Shrink blocks in the middle of the heap, with live neighbours whose contents are checked. */
 static void shrinking_realloc_spares_neighbours(void **state) {
@@ -115,6 +138,7 @@ static void block_grown_in_place_is_filed_by_its_real_size(void **state) {
 const struct CMUnitTest trap_tests[] = {
     cmocka_unit_test(reused_blocks_honour_alignment),
     cmocka_unit_test(fresh_blocks_honour_alignment_at_every_offset),
+    cmocka_unit_test(aligned_requests_stop_at_the_end_of_memory),
     cmocka_unit_test(shrinking_realloc_spares_neighbours),
     cmocka_unit_test(block_grown_in_place_is_filed_by_its_real_size),
 };
