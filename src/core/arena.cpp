@@ -89,7 +89,7 @@ bool arena_restart(char *start, size_t size) {
     g_arena = Arena{};
     if (!start) return true;
     char *first = arena_first_block(start);
-    if (first < start || (size_t)(first - start) > size || (size_t)(start + size - first) < kAlign) return false;
+    if (first < start || (size_t)(first - start) > size || (size_t)(start + size - first) < kMinBlock) return false;
     g_arena.fixed_region = true;
     g_arena.claimed = size;
     adopt_segment(start, size);

@@ -321,7 +321,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (bytes > REGION_BYTES) bytes = REGION_BYTES;
         g_lo = g_region + offset, g_hi = g_lo + bytes;
         if (lite_alloc_init_region(g_lo, bytes) != 0) {
-            CHECK(bytes < 64); /* only a region too small for one block is refused */
+            /* only a region too small for one block is refused: the segment's words, the first
+             * block's alignment and the largest minimum block (freelist's four words) */
+            CHECK(bytes < 3 * sizeof(size_t) + 2 * _Alignof(max_align_t) + 4 * sizeof(size_t));
             lite_alloc_init_region(g_region, REGION_BYTES);
             return 0;
         }
