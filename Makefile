@@ -43,7 +43,7 @@ SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/r
   src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
-.PHONY: all lib check available clean toolchains size bench install
+.PHONY: all lib check available clean toolchains size size-table bench install
 .DEFAULT_GOAL := all
 
 lib: $(LIB)
@@ -67,7 +67,7 @@ all:
 	    for s in $(STRATEGIES); do $(MAKE) -s --no-print-directory lib TARGET=$$t STRATEGY=$$s || exit 1; done; \
 	  else echo "skipping $$t: its toolchain is not installed (make toolchains)"; fi; \
 	done
-	@$(MAKE) -s --no-print-directory size
+	@$(MAKE) -s --no-print-directory size-table
 
 toolchains:
 	bash toolchains/install.sh
