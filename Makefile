@@ -44,7 +44,8 @@ SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/r
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
 .PHONY: all lib check available clean toolchains size size-table bench install
-.DEFAULT_GOAL := all
+# `make TARGET=... STRATEGY=...` builds that one library; a bare `make` builds them all.
+.DEFAULT_GOAL := $(if $(filter command line,$(origin TARGET) $(origin STRATEGY)),lib,all)
 
 lib: $(LIB)
 
