@@ -78,8 +78,7 @@ bool arena_resize_top(char *payload, size_t size) {
 bool arena_holds(const char *p) {
     if ((size_t)p % kAlign) return false;
     for (char *base = g_arena.segments; base; base = load_ptr(base)) {
-        char *limit = base == g_arena.segments ? g_arena.top : load_ptr(base + kWord);
-        if (p >= arena_first_block(base) && p < limit) return true;
+        if (p >= arena_first_block(base) && p < segment_limit(base)) return true;
     }
     return false;
 }

@@ -35,7 +35,9 @@ bool arena_reserve(size_t size);
 // A new in-use block carved from the bump space, holding `size` bytes at its first payload address
 // aligned to `alignment` (see aligned_lead), or nullptr.
 char *arena_take(size_t size, size_t alignment);
-inline char *arena_first_block(char *segment) { return (char *)round_up((size_t)segment + 2 * kWord + kWord, kAlign); }
+inline char *arena_first_block(char *segment) { return (char *)round_up((size_t)segment + 3 * kWord, kAlign); }
+// Where a segment's blocks end: the bump pointer for the newest, the recorded end for a retired one.
+inline char *segment_limit(char *segment) { return segment == g_arena.segments ? g_arena.top : load_ptr(segment + kWord); }
 inline bool arena_is_top(char *payload) { return next_block(payload) == g_arena.top; }
 // Lowers the bump pointer to new_top: what lay between is bump space again.
 inline void arena_give_back(char *new_top) {
@@ -57,7 +59,7 @@ constexpr int kBadBlockSize = 1;
 template <class Visit>
 int arena_walk(Visit visit) {
     for (char *base = g_arena.segments; base; base = load_ptr(base)) {
-        char *limit = base == g_arena.segments ? g_arena.top : load_ptr(base + kWord);
+        char *limit = segment_limit(base);
         for (char *p = arena_first_block(base); p < limit; p = next_block(p)) {
             size_t size = block_size(p);
             if (size < kMinBlock || size % kAlign || size > (size_t)(limit - p)) return kBadBlockSize;

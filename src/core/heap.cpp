@@ -199,16 +199,6 @@ size_t heap_usable_size(void *ptr) {
     return requested_size((char *)ptr);  // in the checked build, bytes beyond it are the canary
 }
 
-// Shared by the strategies (strategy.hpp).
-void split_tail(char *payload, size_t size) {
-    size_t have = block_size(payload);
-    if (have - size < kMinBlock) return;
-    set_header(payload, size | (header(payload) & kFlags));
-    char *tail = payload + size;
-    set_header(tail, (have - size) | kInUse);
-    strategy::release(tail);
-}
-
 }  // namespace lite
 
 using namespace lite;

@@ -84,21 +84,17 @@ inline char *take_first_fit(FitList &list, size_t size, size_t alignment) {
 }
 
 // Shared by strategies: marks every block of a free list for lite_alloc_check, after asking
-// verify(previous, block) (previous is nullptr for the head) for the list's own invariants.
+// verify(block) for the list's own invariants.
 // A block in use or already marked means a broken list (a double free, a cycle, a stray write).
 template <class Verify>
 int mark_list(const FitList &list, Verify verify) {
-    char *previous = nullptr;
-    for (char *p = list.head; p; previous = p, p = link(p)) {
+    for (char *p = list.head; p; p = link(p)) {
         if (!arena_holds(p) || (header(p) & (kInUse | kMarked)) || block_size(p) > list.largest) return kCheckFreeListCorrupt;
-        if (int err = verify(previous, p)) return err;
+        if (int err = verify(p)) return err;
         set_header(p, header(p) | kMarked);
     }
     return 0;
 }
 
-// Shared by strategies: splits the tail beyond `size` off an in-use block as a free block when the
-// tail can stand alone, and files it with strategy::release.
-void split_tail(char *payload, size_t size);
 
 }  // namespace lite

@@ -40,7 +40,7 @@ bool resize(char *p, size_t size) {
 }
 
 int mark_free_blocks() {
-    return mark_list(g_free, [](char *, char *) { return 0; });
+    return mark_list(g_free, [](char *) { return 0; });
 }
 
 }  // namespace lite::strategy

@@ -170,6 +170,17 @@ void release(char *p) {
     update(p, kInsert);
 }
 
+// Splits the tail beyond `size` off an in-use block when it can stand alone as a free block, and
+// releases it, so that it merges with what follows.
+static void split_tail(char *payload, size_t size) {
+    size_t have = block_size(payload);
+    if (have - size < kMinBlock) return;
+    set_header(payload, size | (header(payload) & kFlags));
+    char *tail = payload + size;
+    set_header(tail, (have - size) | kInUse);
+    release(tail);
+}
+
 bool resize(char *p, size_t size) {
     size_t have = block_size(p);
     char *next = p + have;

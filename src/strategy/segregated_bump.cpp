@@ -93,10 +93,10 @@ bool resize(char *p, size_t size) {
 int mark_free_blocks() {
     for (int c = 0; c < kClasses; ++c) {
         size_t want = kClass.block[c];
-        if (int err = mark_list(g_bins[c], [&](char *, char *p) { return block_size(p) == want ? 0 : (int)kCheckWrongBin; }))
+        if (int err = mark_list(g_bins[c], [&](char *p) { return block_size(p) == want ? 0 : (int)kCheckWrongBin; }))
             return err;
     }
-    return mark_list(g_large, [](char *, char *p) { return &list_for(block_size(p)) == &g_large ? 0 : (int)kCheckWrongBin; });
+    return mark_list(g_large, [](char *p) { return &list_for(block_size(p)) == &g_large ? 0 : (int)kCheckWrongBin; });
 }
 
 }  // namespace lite::strategy
