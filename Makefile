@@ -39,8 +39,8 @@ CXXFLAGS_ALL := -std=c++17 $(OPT) -fno-exceptions -fno-rtti -fno-threadsafe-stat
   -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -Wall -Wextra \
   $(TARGET_FLAGS) $(TARGET_DEFINES) $(VARIANT_FLAGS_$(VARIANT)) $(STRATEGY_FLAGS_$(STRATEGY)) $(EXTRA_CXXFLAGS)
 
-CORE_SOURCES := src/core/arena.cpp src/core/checked.cpp src/core/introspect.cpp src/abi/malloc_api.cpp \
-  src/abi/aligned.cpp src/abi/report.cpp
+CORE_SOURCES := src/core/arena.cpp src/core/introspect.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp \
+  src/abi/report.cpp $(if $(findstring checked,$(VARIANT)),src/core/checked.cpp)
 SOURCES := $(CORE_SOURCES) src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 

@@ -24,6 +24,11 @@
 #define LITE_NAME(name) name
 #endif
 
+// realloc of a block with kAligned set moves it here (src/abi/aligned.cpp): a block of n bytes with
+// the alignment p has. Named weakly: only a program that links an aligned entry point has such
+// blocks, and only such a program links that code.
+extern "C" [[gnu::weak]] void *lite_alloc_move_aligned(char *p, size_t n);
+
 namespace lite {
 
 Stats g_stats;

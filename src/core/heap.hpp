@@ -17,8 +17,5 @@ struct Stats {
 };
 extern Stats g_stats;
 void count_in_use(size_t delta);
-// realloc of a block with kAligned set moves it here (src/abi/aligned.cpp): a block of n bytes
-// with the alignment p has. Weak: only a program that links an aligned entry point has such blocks.
-extern "C" [[gnu::weak]] void *lite_alloc_move_aligned(char *p, size_t n);
 
 }  // namespace lite
