@@ -11,9 +11,9 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The library as the testing variant (prefixed names, grow budget), instrumented for coverage and
 # sanitized; its backend is replaced by the fuzz target's pool (test/fuzz/fuzz_backend.cpp).
 FUZZ_LIB_FLAGS := -std=c++17 -O1 -g -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-builtin \
-  -Wall -Wextra -DLITE_ALLOC_FRESH_MEMORY_IS_ZERO=1 -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION \
+  -Wall -Wextra -DLITE_ALLOC_FRESH_MEMORY_IS_ZERO=1 -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -DLITE_ALLOC_STATS=1 \
   -fsanitize=fuzzer-no-link $(FUZZ_SAN)
-FUZZ_CORE := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/report.cpp
+FUZZ_CORE := src/core/arena.cpp src/core/introspect.cpp src/core/checked.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp src/abi/report.cpp
 FUZZ_DEPS := test/fuzz/fuzz_alloc.c test/fuzz/fuzz_backend.h test/fuzz/fuzz_backend.cpp \
   $(wildcard src/core/* src/abi/* src/strategy/* include/*.h) test/trust.mk
 
@@ -122,7 +122,7 @@ MEMCHECK := $(VALGRIND_BIN) -q --tool=memcheck --error-exitcode=1 --leak-check=f
 VALGRIND_LDFLAGS := -Wl,-z,max-page-size=65536
 build/host/%/testing_valgrind/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_valgrind \
-	  EXTRA_CXXFLAGS="-DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -DLITE_ALLOC_VALGRIND=1 -g"
+	  EXTRA_CXXFLAGS="-DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -DLITE_ALLOC_STATS=1 -DLITE_ALLOC_VALGRIND=1 -g"
 	$(HOST_CC) $(SUITE_CFLAGS) $(VALGRIND_LDFLAGS) $(SUITE_SOURCES) build/host/$*/testing_valgrind/liblite_alloc.a -lcmocka -o $@
 build/host/%/valgrind/valgrind_user_bugs: test/trust/valgrind_user_bugs.c FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=valgrind EXTRA_CXXFLAGS="-DLITE_ALLOC_VALGRIND=1 -g"

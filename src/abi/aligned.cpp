@@ -89,6 +89,7 @@ void *LITE_NAME(aligned_alloc)(size_t alignment, size_t size) {
     [[maybe_unused]] vg::Quiet quiet;
     checked::enter("aligned_alloc(): ");
     if (!is_power_of_two(alignment)) {
+        if (LITE_ALLOC_STATS) ++g_stats.failed;
         LITE_SET_ERRNO(EINVAL);
         return nullptr;
     }

@@ -95,7 +95,7 @@ void *LITE_NAME(calloc)(size_t count, size_t size) {
     char *p = (char *)allocate_bytes(n);
     if (p) {
         size_t dirty = n;
-        if (backend::kFreshMemoryIsZero && (p >= dirty_end || (size_t)(dirty_end - p) < n)) dirty = p >= dirty_end ? 0 : (size_t)(dirty_end - p);
+        if (LITE_ALLOC_SKIP_FRESH_ZEROING && (p >= dirty_end || (size_t)(dirty_end - p) < n)) dirty = p >= dirty_end ? 0 : (size_t)(dirty_end - p);
         __builtin_memset(p, 0, dirty);
         vg::zeroed(p, n);
     }

@@ -20,16 +20,17 @@ bool arena_reserve(size_t size) {
         if (g_grow_budget > 0) --g_grow_budget;
 #endif
         // What is missing, plus what a span that is not adjacent loses to its first header.
-        backend::Span span = backend::grow(size - (size_t)(a.end - a.top) + 2 * kAlign);
+        backend::Span span = backend::grow(size - (size_t)(a.end - a.top) + 3 * kAlign);
         if (!span.start) return false;
         a.claimed += span.size;
         if (span.start != a.end) {
             char *first = (char *)round_up((size_t)span.start + kWord, kAlign);
             if (a.top) {
+                if ((size_t)(first - a.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 set_header(a.top, (size_t)(first - a.top) | kInUse);  // the gap block
                 a.gaps += (size_t)(first - a.top);
             } else {
-                a.base = first;
+                a.base = first - kWord;
             }
             a.top = first;
         }

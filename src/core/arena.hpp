@@ -8,7 +8,7 @@
 // memory we own. Spans always arrive at rising addresses (every backend grows upwards).
 //
 // Invariants:
-//   - base <= top <= end, all kAlign-aligned but end; blocks tile [base, top) exactly;
+//   - blocks tile [base + kWord, top) exactly; top <= end; top is kAlign-aligned;
 //   - `top` is the payload address the next carved block gets; its header slot is ours;
 //   - with a zeroing backend, bytes at or above max(clean, top) and below end were never written.
 #pragma once
@@ -20,7 +20,9 @@ namespace lite {
 struct Arena {
     char *top;
     char *end;
-    char *base;      // the first block's payload (null before the first span)
+    char *base;      // the first block's header: its payload is base + kWord (null before the
+                     // first span). Not the payload itself, which memcheck would take for a pointer
+                     // to the first block and never call it leaked.
     char *clean;     // zeroing backends: the highest `top` has ever been
     size_t claimed;  // bytes obtained from the backend or the region
     size_t gaps;     // bytes of gap blocks (foreign memory between spans, and what they cover of ours)
@@ -35,20 +37,21 @@ char *arena_take(size_t size);
 inline bool arena_is_top(char *payload) { return next_block(payload) == g_arena.top; }
 // Lowers the bump pointer to new_top: what lay between is bump space again.
 inline void arena_give_back(char *new_top) {
-    if (LITE_ALLOC_FRESH_MEMORY_IS_ZERO && g_arena.clean < g_arena.top) g_arena.clean = g_arena.top;
+    if (LITE_ALLOC_SKIP_FRESH_ZEROING && g_arena.clean < g_arena.top) g_arena.clean = g_arena.top;
     g_arena.top = new_top;
 }
 // Resizes the block that ends at the bump pointer, in place; false if there is no room.
 bool arena_resize_top(char *payload, size_t size);
 // Whether p could be a block's payload: aligned and inside [base, top).
-inline bool arena_holds(const char *p) { return !((size_t)p % kAlign) && p >= g_arena.base && p < g_arena.top; }
+inline char *arena_first() { return g_arena.base + kWord; }
+inline bool arena_holds(const char *p) { return !((size_t)p % kAlign) && p > g_arena.base && p < g_arena.top; }
 
 // Walks every block from base to top and stops at the first nonzero answer of visit(payload). A
 // block whose size cannot be right ends the walk with kBadBlockSize.
 constexpr int kBadBlockSize = 1;
 template <class Visit>
 int arena_walk(Visit visit) {
-    for (char *p = g_arena.base; p && p < g_arena.top; p = next_block(p)) {
+    for (char *p = g_arena.base ? arena_first() : nullptr; p && p < g_arena.top; p = next_block(p)) {
         size_t size = block_size(p);
         if (size < kMinBlock || size % kAlign || size > (size_t)(g_arena.top - p)) return kBadBlockSize;
         if (int err = visit(p)) return err;

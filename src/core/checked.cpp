@@ -100,7 +100,7 @@ void forget_gaps() { g_gap_count = 0; }
     if (problem) die(problem);
     if (walk == kBadBlockSize) {
         // The walk stopped at a block whose size is impossible: ptr's own header, or another's.
-        char *b = g_arena.base;
+        char *b = arena_first();
         while (b < g_arena.top && block_size(b) >= kMinBlock && !(block_size(b) % kAlign) &&
                block_size(b) <= (size_t)(g_arena.top - b))
             b = next_block(b);

@@ -70,7 +70,7 @@ extern "C" int lite_alloc_init_region(void *start, size_t size) {
     g_arena = Arena{};
     g_stats = Stats{};
     if (start) {
-        g_arena = Arena{first, (char *)start + size, first, (char *)start + size, size, 0, true};
+        g_arena = Arena{first, (char *)start + size, first - kWord, (char *)start + size, size, 0, true};
     }
     return 0;
 }

@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 #define FUZZ_POOL_BYTES (8u << 20)
-#define FUZZ_MAX_SPANS 256
+#define FUZZ_MAX_SPANS 1048576
 
 struct fuzz_span {
     char *start;

@@ -42,7 +42,10 @@ int main(void) {
     memset(c, 1, 900);
     free(c), free(b);
     int v = use_after_free();
+    /* before the leak: the heap walk behind lite_alloc_stats() leaves block addresses in registers,
+     * which memcheck would count as pointers to the lost block */
+    size_t in_use = lite_alloc_stats().in_use;
     leak();
-    printf("valgrind_user_bugs: ran on %s, %zu bytes in use at exit\n", lite_alloc_strategy(), lite_alloc_stats().in_use);
+    printf("valgrind_user_bugs: ran on %s, %zu bytes in use before the leak\n", lite_alloc_strategy(), in_use);
     return v == 0x100; /* v's value is irrelevant; 0 */
 }
