@@ -8,7 +8,9 @@
  *     realloc leaves the old block untouched;
  *   - aligned_alloc and memalign take any power-of-two alignment (no size-multiple rule);
  *     posix_memalign also needs a multiple of sizeof(void *), as POSIX says;
- *   - realloc keeps the alignment that aligned_alloc/posix_memalign/memalign gave a block.
+ *   - realloc keeps the alignment that aligned_alloc/posix_memalign/memalign gave a block, up to
+ *     64 KiB: a block asked for with a larger alignment that realloc has to move comes back
+ *     64 KiB-aligned (the block does not record its alignment; it keeps what its address has).
  * Not thread-safe: one thread, or the caller's own lock, as with newlib's __malloc_lock. */
 #ifndef LITE_ALLOC_H
 #define LITE_ALLOC_H
@@ -28,13 +30,14 @@ int posix_memalign(void **out, size_t alignment, size_t size);
 void *memalign(size_t alignment, size_t size);
 size_t malloc_usable_size(void *ptr);
 
-/* Counters of the whole heap. Block sizes include lite-alloc's per-block header. */
+/* Counters of the whole heap, computed by a walk of the heap when called (claimed, in_use and
+ * free_bytes are exact; no call pays for them). Block sizes include lite-alloc's per-block header. */
 typedef struct lite_alloc_stats_t {
     size_t claimed;          /* bytes obtained from the backend (or given by lite_alloc_init_region) */
     size_t in_use;           /* bytes of blocks handed out and not yet freed */
     size_t free_bytes;       /* bytes ready for reuse: free blocks plus the untouched bump space */
-    size_t peak_in_use;      /* the highest in_use seen */
-    size_t failed_requests;  /* allocations that returned NULL */
+    size_t peak_in_use;      /* the highest in_use seen; 0 unless built with -DLITE_ALLOC_STATS=1 */
+    size_t failed_requests;  /* allocations that returned NULL; 0 unless built with -DLITE_ALLOC_STATS=1 */
 } lite_alloc_stats_t;
 
 lite_alloc_stats_t lite_alloc_stats(void);
@@ -47,7 +50,8 @@ const char *lite_alloc_check_message(int code);
 /* Restarts the heap inside [start, start + size) and never asks the backend for memory again: the
  * fixed-region mode of o1heap, TLSF and FreeRTOS users. Everything allocated before is forgotten
  * (call it before the first allocation). lite_alloc_init_region(NULL, 0) restarts the heap on the
- * default backend instead. Returns 0, or -1 if the region cannot hold a single block. */
+ * default backend instead. Returns 0, or -1 if the region cannot hold a single block; a refused
+ * region changes nothing (the heap in use goes on). */
 int lite_alloc_init_region(void *start, size_t size);
 
 /* The strategy this library was built with: "bump_freelist", "segregated_bump" or "freelist". */
