@@ -103,10 +103,10 @@ def parse_trace(path):
             raise TraceError("line %d: unknown operation '%s' (one of m c a r f end)" % (no, f[0]))
         if len(f) != 1 + nums[f[0]]:
             raise TraceError("line %d: '%s' takes %d numbers, found %d" % (no, f[0], nums[f[0]], len(f) - 1))
-        try:
-            v = [int(x, 10) for x in f[1:]]
-        except ValueError:
-            raise TraceError("line %d: '%s' is not a decimal number" % (no, next(x for x in f[1:] if not x.isdigit())))
+        bad = [x for x in f[1:] if not (x.isdigit() and x.isascii())]
+        if bad:
+            raise TraceError("line %d: '%s' is not a decimal number" % (no, bad[0]))
+        v = [int(x, 10) for x in f[1:]]
         if any(x < 0 or x > U32 for x in v):
             raise TraceError('line %d: a number out of range (0 to %d)' % (no, U32))
         if f[0] == 'end':
@@ -374,7 +374,7 @@ class CortexM4:
         tc = os.path.join(out, 'trace.c')
         write_c(t, tc)
         cc = ['arm-none-eabi-gcc', *CM_FLAGS, '-O2', '-g', '-ffunction-sections', '-fdata-sections', '-Wall',
-              '-Iinclude', '-nostartfiles', '-L' + h, '-T' + h + '/mps2-an386.ld', '-Wl,--gc-sections']
+              '-Iinclude', '-I' + HERE, '-nostartfiles', '-L' + h, '-T' + h + '/mps2-an386.ld', '-Wl,--gc-sections']
         objs = [os.path.join(out, 'trace.o')]
         run(cc[:-4] + ['-c', tc, '-o', objs[0]])
         common = [os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_cm.c'), h + '/startup.c'] + objs
@@ -394,7 +394,7 @@ class CortexM4:
         self._null = None
 
     def replay(self, who, *mode):
-        arg = ','.join('arg=' + str(m) for m in ('replay',) + mode)
+        arg = ','.join('arg=' + str(m) for m in mode)
         p = run(['timeout', '600', 'qemu-system-arm', '-M', 'mps2-an386', '-icount', 'shift=0',
                  '-semihosting-config', 'enable=on,target=native,' + arg, '-nographic', '-monitor', 'none',
                  '-serial', 'none', '-kernel', self.elf[who]], check=False)
@@ -513,33 +513,49 @@ def advise(t, plat, out):
 
 
 def recommend(rows):
+    """Smallest code + region; a strategy at least SPEED_MARGIN faster per call wins instead when its
+    code + region is within BYTES_MARGIN of the smallest."""
     ok = [s for s in STRATEGIES if rows[s]['region'] and rows[s]['code'] is not None]
     if not ok:
-        return 'recommended: none of the strategies ran the trace in the largest region tried'
+        return 'recommended: none -- no strategy ran the trace in the largest region tried'
     total = {s: rows[s]['code'] + rows[s]['region'] for s in ok}
     best = min(ok, key=lambda s: (total[s], rows[s]['ipc'] or 0))
-    why = 'smallest code + heap: %s B code + %s B region = %s B' % (fmt(rows[best]['code']),
-                                                                    fmt(rows[best]['region']), fmt(total[best]))
-    timed = [s for s in ok if rows[s]['ipc'] is not None]
-    if timed and rows[best]['ipc'] is not None:
-        fast = min(timed, key=lambda s: rows[s]['ipc'])
-        if fast != best and rows[fast]['ipc'] <= (1 - SPEED_MARGIN) * rows[best]['ipc'] and \
-                total[fast] <= (1 + BYTES_MARGIN) * total[best]:
-            return ('recommended: lite-alloc %s -- fastest (%.1f instructions per call against %.1f) and within '
-                    '%d%% of the smallest code + heap (%s B against %s B with %s)'
-                    % (fast, rows[fast]['ipc'], rows[best]['ipc'], BYTES_MARGIN * 100, fmt(total[fast]),
-                       fmt(total[best]), best))
-        if fast != best:
-            why += '; %s is faster (%.1f against %.1f instructions per call) but not by %d%% within %d%% of ' \
-                   'its bytes' % (fast, rows[fast]['ipc'], rows[best]['ipc'], SPEED_MARGIN * 100, BYTES_MARGIN * 100)
-        else:
-            why += ', and the fastest (%.1f instructions per call)' % rows[best]['ipc']
-    return 'recommended: lite-alloc %s with lite_alloc_init_region(buf, %d) -- %s' % (best, rows[best]['region'], why)
+    ipc = {s: rows[s]['ipc'] for s in ok if rows[s]['ipc'] is not None}
+    fast = min(ipc, key=ipc.get) if ipc else best
+    line = 'recommended: lite-alloc %s with a %d-byte region (lite_alloc_init_region) -- ' % (best, rows[best]['region'])
+    if fast != best and best in ipc and ipc[fast] <= (1 - SPEED_MARGIN) * ipc[best] and \
+            total[fast] <= (1 + BYTES_MARGIN) * total[best]:
+        return ('recommended: lite-alloc %s with a %d-byte region (lite_alloc_init_region) -- the fastest '
+                '(%.1f instructions per call, %s has %.1f) and its code + region, %s B, within %d%% of the smallest '
+                '(%s B, %s)' % (fast, rows[fast]['region'], ipc[fast], best, ipc[best], fmt(total[fast]),
+                                BYTES_MARGIN * 100, fmt(total[best]), best))
+    line += 'the smallest code + region: %s + %s = %s B' % (fmt(rows[best]['code']), fmt(rows[best]['region']),
+                                                            fmt(total[best]))
+    if fast == best and best in ipc:
+        line += ', and the fastest (%.1f instructions per call)' % ipc[best]
+    elif best in ipc:
+        line += '; %s is faster (%.1f against %.1f instructions per call) but needs %s B (+%d%%, more than the ' \
+                '%d%% a %d%%-faster strategy may cost)' % (fast, ipc[fast], ipc[best], fmt(total[fast]),
+                                                          round(100 * (total[fast] / total[best] - 1)),
+                                                          BYTES_MARGIN * 100, SPEED_MARGIN * 100)
+    return line
 
 
 # ---------------------------------------------------------------- the picture
-COL = {'used': '#1f5fa8', 'free': '#f2b134', 'bump': '#dfe6ee', 'live': '#222222',
+COL = {'used': '#1f5fa8', 'free': '#f2b134', 'bump': '#dfe6ee', 'req': '#0b3d75', 'slack': '#7fa8d8',
+       'head': '#9b59b6',
        'bump_freelist': '#1f77b4', 'segregated_bump': '#2ca02c', 'freelist': '#d62728'}
+
+
+def nice_step(x):
+    """1, 2 or 5 times a power of ten, at least x."""
+    p = 1
+    while p * 10 <= x:
+        p *= 10
+    for m in (1, 2, 5, 10):
+        if m * p >= x:
+            return m * p
+    return 10 * p
 
 
 def esc(s):
@@ -547,13 +563,13 @@ def esc(s):
 
 
 def picture(t, target, rows):
-    W, L, R = 960, 150, 30
+    W, L, R = 1000, 150, 30
     plot_w = W - L - R
     strategies = [s for s in STRATEGIES if rows[s].get('map')]
     o = []
     y = 20
-    o.append('<text x="%d" y="%d" class="h">Heap at the peak of live payload: %s on %s (one band per strategy, '
-             'its smallest region, to scale)</text>' % (20, y + 8, esc(t.name), target))
+    o.append('<text x="%d" y="%d" class="h">Heap at the peak of live payload (%s, %s): each strategy in its '
+             'smallest region, to scale</text>' % (20, y + 8, esc(t.name), target))
     y += 30
     biggest = max([rows[s]['region'] for s in strategies] or [1])
     scale = plot_w / biggest
@@ -579,17 +595,29 @@ def picture(t, target, rows):
         o.append('<rect x="%.2f" y="%d" width="%.2f" height="%d" fill="none" stroke="#555" stroke-width="0.8"/>'
                  % (x0, y, n * scale, h))
         st = m.get('stats', {})
-        o.append('<text x="%d" y="%d" class="s">region %s B: in use %s B (%d blocks, %s B requested), free %s B, '
-                 'never touched %s B</text>' % (L, y + h + 14, fmt(n), fmt(st.get('in_use')), len(m['block']),
-                                                fmt(m['snapshot']['live']), fmt(st.get('free')), fmt(n - hw)))
-        y += h + 32
+        usable = sum(size for _, size in m['block'])
+        req = m['snapshot']['live']
+        free = st.get('free', 0)
+        # Below the map, the same region as one summary bar, to the same scale: what the bytes are.
+        parts = [('req', req), ('slack', usable - req), ('head', max(0, st.get('in_use', usable) - usable)),
+                 ('free', free), ('bump', max(0, n - st.get('in_use', usable) - free))]
+        bx = x0
+        for key, v in parts:
+            o.append('<rect x="%.2f" y="%d" width="%.2f" height="8" fill="%s"/>' % (bx, y + h + 3, v * scale, COL[key]))
+            bx += v * scale
+        o.append('<text x="%d" y="%d" class="s">%s B: %s requested, %s slack in blocks, %s headers, %s free, '
+                 '%s never handed out; %d live blocks</text>'
+                 % (L, y + h + 24, fmt(n), fmt(req), fmt(usable - req), fmt(parts[2][1]), fmt(free),
+                    fmt(parts[4][1]), len(m['block'])))
+        y += h + 42
     lx = L
-    for key, label in (('used', 'in use (blocks handed out)'), ('free', 'free or headers, below the high-water mark'),
-                       ('bump', 'never touched (bump space)')):
+    for key, label in (('used', 'block handed out'), ('free', 'free, or a block\'s header'),
+                       ('bump', 'never touched (bump space)'), ('req', 'requested'), ('slack', 'slack (usable beyond the request)'),
+                       ('head', 'headers')):
         o.append('<rect x="%d" y="%d" width="14" height="14" fill="%s" stroke="#555" stroke-width="0.5"/>'
                  % (lx, y, COL[key]))
         o.append('<text x="%d" y="%d" class="s">%s</text>' % (lx + 20, y + 11, label))
-        lx += 20 + 7 * len(label) + 30
+        lx += 20 + 6 * len(label) + 22
     y += 40
     # footprint over time
     o.append('<text x="%d" y="%d" class="h">Footprint over time: the region\'s high-water mark (highest block end '
@@ -597,18 +625,21 @@ def picture(t, target, rows):
     y += 20
     ph = 220
     top = max([max(v[1] for v in rows[s]['map']['fp']) for s in strategies if rows[s]['map']['fp']] + [1])
+    tick = nice_step(top / 4)
+    top = tick * -(-top // tick)
+    nticks = int(round(top / tick))
     nops = max(1, len(t.ops))
     o.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#888" stroke-width="0.8"/>'
              % (L, y, plot_w, ph))
-    for k in range(5):
-        v = top * k / 4
-        yy = y + ph - ph * k / 4
+    for k in range(nticks + 1):
+        v = tick * k
+        yy = y + ph - ph * v / top
         o.append('<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#ddd"/>' % (L, L + plot_w, yy, yy))
         o.append('<text x="%d" y="%.1f" class="s" text-anchor="end">%s B</text>' % (L - 6, yy + 4, fmt(v)))
-    for k in range(5):
-        xx = L + plot_w * k / 4
-        o.append('<text x="%.1f" y="%d" class="s" text-anchor="middle">%s</text>' % (xx, y + ph + 16,
-                                                                                   fmt(nops * k / 4)))
+    xt = nice_step(nops / 5)
+    for k in range(int(nops // xt) + 1):
+        xx = L + plot_w * k * xt / nops
+        o.append('<text x="%.1f" y="%d" class="s" text-anchor="middle">%s</text>' % (xx, y + ph + 16, fmt(k * xt)))
     o.append('<text x="%d" y="%d" class="s" text-anchor="middle">operation (trace line order)</text>'
              % (L + plot_w // 2, y + ph + 32))
 
