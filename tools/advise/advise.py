@@ -610,14 +610,20 @@ def picture(t, target, rows):
                  % (L, y + h + 24, fmt(n), fmt(req), fmt(usable - req), fmt(parts[2][1]), fmt(free),
                     fmt(parts[4][1]), len(m['block'])))
         y += h + 42
-    lx = L
-    for key, label in (('used', 'block handed out'), ('free', 'free, or a block\'s header'),
-                       ('bump', 'never touched (bump space)'), ('req', 'requested'), ('slack', 'slack (usable beyond the request)'),
-                       ('head', 'headers')):
-        o.append('<rect x="%d" y="%d" width="14" height="14" fill="%s" stroke="#555" stroke-width="0.5"/>'
-                 % (lx, y, COL[key]))
-        o.append('<text x="%d" y="%d" class="s">%s</text>' % (lx + 20, y + 11, label))
-        lx += 20 + 6 * len(label) + 22
+    for legend in ((('used', 'block handed out'), ('free', 'free, or a block\'s header'),
+                    ('bump', 'never touched (bump space)')),
+                   (('req', 'requested by the program'), ('slack', 'usable beyond the request'),
+                    ('head', 'headers'), ('free', 'free'), ('bump', 'never handed out'))):
+        lx = L
+        for key, label in legend:
+            o.append('<rect x="%d" y="%d" width="14" height="%d" fill="%s" stroke="#555" stroke-width="0.5"/>'
+                     % (lx, y, 14 if legend[0][0] == 'used' else 8, COL[key]))
+            o.append('<text x="%d" y="%d" class="s">%s</text>' % (lx + 20, y + (11 if legend[0][0] == 'used' else 8),
+                                                                 label))
+            lx += 20 + 6 * len(label) + 24
+        o.append('<text x="%d" y="%d" class="s" text-anchor="end">%s</text>' % (
+            L - 8, y + 10, 'map:' if legend[0][0] == 'used' else 'bytes:'))
+        y += 20
     y += 40
     # footprint over time
     o.append('<text x="%d" y="%d" class="h">Footprint over time: the region\'s high-water mark (highest block end '
