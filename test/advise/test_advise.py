@@ -105,6 +105,20 @@ def test_record_build_host():
     check_probe(tr)
 
 
+def test_record_build_wasi():
+    run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=wasi', 'STRATEGY=freelist', 'RECORD=1'])
+    wasm = os.path.join(OUT, 'probe.wasm')
+    run(['clang-19', '--target=wasm32-wasi', '-O2', '-Wall', '-Iinclude', os.path.join(ROOT, 'test', 'advise', 'probe.c'),
+         'build/wasi/freelist/record/liblite_alloc.a', '-o', wasm])
+    p = run(['node', '--no-warnings', os.path.join(ROOT, 'test', 'harness', 'run_wasm.mjs'), wasm])
+    assert 'probe: ok' in p.stdout, p.stdout[-500:]
+    with open(wasm + '.out', 'w') as f:
+        f.write(p.stdout)
+    tr = os.path.join(OUT, 'probe-wasi.trace')
+    run(TOOL + ['convert', wasm + '.out', '-o', tr])
+    check_probe(tr)
+
+
 def cm_link(src, lib_dir, out, extra=()):
     run(['arm-none-eabi-gcc', *CM_FLAGS, '-Os', '-g', '-ffunction-sections', '-fdata-sections', '-Wall', '-Iinclude',
          '-nostartfiles', '-L' + HARNESS, '-T' + HARNESS + '/mps2-an386.ld', '-Wl,--gc-sections',
@@ -267,6 +281,13 @@ def main():
     have_cm = all(shutil.which(x) for x in ('arm-none-eabi-gcc', 'qemu-system-arm'))
     test('recorder: LD_PRELOAD on the host', test_record_preload)
     test('recorder: RECORD=1 build on the host', test_record_build_host)
+    if run(['make', '-s', '--no-print-directory', 'TARGET=wasi', 'available'], check=False).stdout.strip() == 'yes' \
+            and shutil.which('node'):
+        test('recorder: RECORD=1 build on wasm32-wasi (node)', test_record_build_wasi)
+    else:
+        global failed
+        failed += 1
+        print('FAIL wasi: its toolchain (clang-19, wasi-libc, node) is not installed: run make toolchains')
     for name, text, want in BAD:
         test('bad trace: ' + name, make_bad_test(text, want))
     test('replayer: operations on blocks never allocated', test_replayer_bad_blocks)
@@ -275,7 +296,6 @@ def main():
         test('recorder: RECORD=1 build on Cortex-M4 (QEMU)', test_record_build_cortex_m4)
         test('make advise: a Cortex-M4 program recorded under QEMU', test_cortex_m4)
     else:
-        global failed
         failed += 1
         print('FAIL Cortex-M4: arm-none-eabi-gcc or qemu-system-arm is not installed: run make toolchains')
     print('advise: %d passed, %d failed' % (passed, failed))
