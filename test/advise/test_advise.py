@@ -119,6 +119,21 @@ def test_record_build_wasi():
     check_probe(tr)
 
 
+def test_record_build_emscripten():
+    run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=emscripten', 'STRATEGY=bump_freelist', 'RECORD=1'])
+    js = os.path.join(OUT, 'probe-em.js')
+    env = dict(os.environ, NODE_PATH='/usr/share/nodejs')
+    run(['emcc', '-O2', '-Iinclude', os.path.join(ROOT, 'test', 'advise', 'probe.c'),
+         'build/emscripten/bump_freelist/record/liblite_alloc.a', '-sMALLOC=none', '-sEXIT_RUNTIME=1', '-o', js], env=env)
+    p = run(['node', '--no-experimental-fetch', js])
+    assert 'probe: ok' in p.stdout, p.stdout[-500:]
+    with open(js + '.out', 'w') as f:
+        f.write(p.stdout)
+    tr = os.path.join(OUT, 'probe-em.trace')
+    run(TOOL + ['convert', js + '.out', '-o', tr])
+    check_probe(tr)
+
+
 def cm_link(src, lib_dir, out, extra=()):
     run(['arm-none-eabi-gcc', *CM_FLAGS, '-Os', '-g', '-ffunction-sections', '-fdata-sections', '-Wall', '-Iinclude',
          '-nostartfiles', '-L' + HARNESS, '-T' + HARNESS + '/mps2-an386.ld', '-Wl,--gc-sections',
@@ -281,13 +296,14 @@ def main():
     have_cm = all(shutil.which(x) for x in ('arm-none-eabi-gcc', 'qemu-system-arm'))
     test('recorder: LD_PRELOAD on the host', test_record_preload)
     test('recorder: RECORD=1 build on the host', test_record_build_host)
-    if run(['make', '-s', '--no-print-directory', 'TARGET=wasi', 'available'], check=False).stdout.strip() == 'yes' \
-            and shutil.which('node'):
+    if all(run(['make', '-s', '--no-print-directory', 'TARGET=' + t, 'available'], check=False).stdout.strip() == 'yes'
+           for t in ('wasi', 'emscripten')) and shutil.which('node'):
         test('recorder: RECORD=1 build on wasm32-wasi (node)', test_record_build_wasi)
+        test('recorder: RECORD=1 build on Emscripten (node)', test_record_build_emscripten)
     else:
         global failed
         failed += 1
-        print('FAIL wasi: its toolchain (clang-19, wasi-libc, node) is not installed: run make toolchains')
+        print('FAIL wasm: the wasi or emscripten toolchain (clang-19, wasi-libc, emcc, node) is not installed: run make toolchains')
     for name, text, want in BAD:
         test('bad trace: ' + name, make_bad_test(text, want))
     test('replayer: operations on blocks never allocated', test_replayer_bad_blocks)
