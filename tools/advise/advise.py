@@ -489,9 +489,11 @@ def advise(t, plat, out):
             if who in STRATEGIES else 'n/a'
         below = ('line %d' % t.ops[r['below_failed_at']][4]) if r.get('below_failed_at', -1) >= 0 else ''
         peak = fmt(r['peak']) if r['failed_at'] == -1 else 'out of memory (line %d)' % t.ops[r['failed_at']][4]
-        tab.append([name, fmt(r['code']), '-' if r['ipc'] is None else '%.1f' % r['ipc'], peak, region, below])
+        code = 'in libc.so' if who == 'glibc' else fmt(r['code'])
+        tab.append([name, code, '-' if r['ipc'] is None else '%.1f' % r['ipc'], peak, region, below])
     widths = [max(len(x[i]) for x in tab + [head]) for i in range(len(head))]
-    lines.append('| ' + ' | '.join(h.ljust(w) for h, w in zip(head, widths)) + ' |')
+    lines.append('| ' + ' | '.join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths)))
+                 + ' |')
     lines.append('|' + '|'.join('-' * (w + 1) + (':' if i else '-') for i, w in enumerate(widths)) + '|')
     for x in tab:
         lines.append('| ' + ' | '.join((c.ljust(w) if i == 0 else c.rjust(w)) for i, (c, w) in
