@@ -249,6 +249,13 @@ def advise_and_verify(trace, target, replay_region):
         at, below = replay_region(s, n), replay_region(s, n - advise.STEP)
         assert at == -1, '%s: the region of %d bytes failed at op %d' % (s, n, at)
         assert below >= 0, '%s: a region of %d bytes (8 below the answer) ran the whole trace' % (s, n - 8)
+    if target == 'cortex-m4':  # newlib's smallest heap (a cap on _sbrk), checked the same way
+        for peer in peers:
+            m = re.search(r'^\| %s +\|[^|]+\|[^|]+\|[^|]+\| +([\d ]+) \| +line \d+ \|' % peer, text, re.M)
+            assert m, 'no smallest heap for %s' % peer
+            n = int(m.group(1).replace(' ', ''))
+            assert replay_region(peer + '-cap', n) == -1, '%s: a heap of %d bytes failed' % (peer, n)
+            assert replay_region(peer + '-cap', n - advise.STEP) >= 0, '%s: %d bytes sufficed' % (peer, n - 8)
     svg = os.path.join(ROOT, 'build', 'advise', target, 'advise.svg')
     root = ET.parse(svg).getroot()
     texts = ' '.join(e.text or '' for e in root.iter('{http://www.w3.org/2000/svg}text'))
@@ -287,6 +294,8 @@ def test_cortex_m4():
     def region(s, n):
         plat = advise.CortexM4.__new__(advise.CortexM4)
         plat.elf = {s: os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'replay-%s.elf' % s)}
+        if s.endswith('-cap'):
+            return plat.replay(s, 'limit', n)[0]['limit']['failed_at']
         return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
     advise_and_verify(os.path.relpath(tr, ROOT), 'cortex-m4', region)
 

@@ -285,7 +285,7 @@ def parse_out(text):
             res['fp'].append((int(f[1]), int(f[2]), int(f[3])))
         elif f[0] == 'error':
             raise RuntimeError(line)
-        elif f[0] in ('time', 'run', 'search', 'map', 'snapshot', 'stats', 'insns'):
+        elif f[0] in ('time', 'run', 'search', 'limit', 'map', 'snapshot', 'stats', 'insns'):
             d = res.setdefault(f[0], {})
             if f[0] == 'insns':
                 d['n'] = int(f[1])
@@ -386,10 +386,13 @@ class CortexM4:
             run(cc + nano + ['-DREGION_MAX=%d' % CM_REGION_MAX] + common +
                 [os.path.join(HERE, 'alloc_lite.c'), 'build/cortex-m4/%s/testing/liblite_alloc.a' % s, '-o', e])
             self.elf[s] = e
-        for who, specs, src in (('newlib-nano', nano, 'alloc_libc.c'), ('newlib', full, 'alloc_libc.c'),
-                                ('null', nano, 'alloc_null_cm.c')):
+        # newlib's heap-size search links -Wl,--wrap=_sbrk (a cap on the break); its timing does not.
+        for who, specs, src, extra in (('newlib-nano', nano, 'alloc_libc.c', []), ('newlib', full, 'alloc_libc.c', []),
+                                       ('newlib-nano-cap', nano, 'alloc_libc.c', ['-DCAP_SBRK', '-Wl,--wrap=_sbrk']),
+                                       ('newlib-cap', full, 'alloc_libc.c', ['-DCAP_SBRK', '-Wl,--wrap=_sbrk']),
+                                       ('null', nano, 'alloc_null_cm.c', [])):
             e = os.path.join(out, 'replay-%s.elf' % who)
-            run(cc + specs + common + [os.path.join(HERE, src), '-o', e])
+            run(cc + specs + extra + common + [os.path.join(HERE, src), '-o', e])
             self.elf[who] = e
         self._null = None
 
@@ -450,6 +453,37 @@ def search_region(plat, s, peak_live):
         top *= 4
 
 
+def search_limit(plat, who, peak_live):
+    """newlib: the smallest cap on the program break's growth that runs the trace, one QEMU run per
+    size (its malloc cannot restart); verified like a region: N succeeds, N - 8 fails."""
+    def ok(n):
+        r, _ = plat.replay(who + '-cap', 'limit', n)
+        if 'limit' not in r or 'bytes' not in r['limit']:
+            return None
+        return r['limit']['failed_at']
+    top = max(4096, 2 * peak_live)
+    top -= top % STEP
+    while True:
+        at = ok(top)
+        if at is None:
+            return None, top
+        if at == -1:
+            break
+        if top >= CM_REGION_MAX:
+            return None, top
+        top = min(top * 4, CM_REGION_MAX)
+    lo, hi = 0, top // STEP
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if ok(mid * STEP) == -1:
+            hi = mid
+        else:
+            lo = mid
+    n = hi * STEP
+    d = {'region': n, 'ok': int(ok(n) == -1), 'check': 0, 'below_failed_at': ok(n - STEP)}
+    return d, top
+
+
 def fmt(n):
     return '-' if n is None else '{:,}'.format(int(round(n))).replace(',', ' ')
 
@@ -476,17 +510,23 @@ def advise(t, plat, out):
                 r['map'] = m
             else:
                 r['region_note'] = '> %d' % top
+        elif plat.name == 'cortex-m4' and r['failed_at'] == -1:
+            d, top = search_limit(plat, who, peak_live)
+            if d:
+                if not (d['ok'] == 1 and d['below_failed_at'] is not None and d['below_failed_at'] >= 0):
+                    raise RuntimeError('%s: heap %d was not verified: %r' % (who, d['region'], d))
+                r['region'] = d['region']
+                r['below_failed_at'] = d['below_failed_at']
         rows[who] = r
     lines = []
     lines.append('%s on %s: %s' % (t.name, plat.name, summary(t)))
     lines.append('')
-    head = ['allocator', 'code (B)', 'instr/call', 'peak footprint (B)', 'smallest region (B)', 'fails at N-%d on' % STEP]
+    head = ['allocator', 'code (B)', 'instr/call', 'peak footprint (B)', 'smallest heap (B)', 'fails at N-%d on' % STEP]
     tab = []
     for who in STRATEGIES + plat.peers:
         r = rows[who]
         name = ('lite-alloc ' + who) if who in STRATEGIES else who
-        region = fmt(r['region']) if r['region'] else r.get('region_note', 'n/a (no fixed region)') \
-            if who in STRATEGIES else 'n/a'
+        region = fmt(r['region']) if r['region'] else r.get('region_note', 'n/a')
         below = ('line %d' % t.ops[r['below_failed_at']][4]) if r.get('below_failed_at', -1) >= 0 else ''
         peak = fmt(r['peak']) if r['failed_at'] == -1 else 'out of memory (line %d)' % t.ops[r['failed_at']][4]
         code = 'in libc.so' if who == 'glibc' else fmt(r['code'])
@@ -500,11 +540,13 @@ def advise(t, plat, out):
                                        enumerate(zip(x, widths))) + ' |')
     lines.append('')
     lines.append('%s; instructions per call: %s; peak footprint: the most memory the allocator held from '
-                 'the system (default backend); smallest region: lite_alloc_init_region size found by binary '
-                 'search in %d-byte steps, replayed at N (succeeds, heap check passes) and at N-%d (fails).'
+                 'the system (default backend); smallest heap: the lite_alloc_init_region size (%s) found by '
+                 'binary search in %d-byte steps, replayed at N (succeeds, heap check passes) and at N-%d (fails).'
                  % (code_note, 'callgrind, replay.c\'s ra_* calls' if plat.name == 'host' else
-                    'QEMU -icount, minus a null allocator\'s run', STEP, STEP))
-    lines.append(recommend(rows))
+                    'QEMU -icount, minus a null allocator\'s run',
+                    'newlib: the cap on _sbrk\'s growth' if plat.name == 'cortex-m4' else 'glibc: no fixed heap',
+                    STEP, STEP))
+    lines.append(recommend(rows, plat.peers))
     text = '\n'.join(lines)
     svg = os.path.join(out, 'advise.svg')
     with open(svg, 'w') as f:
@@ -514,7 +556,19 @@ def advise(t, plat, out):
     return text, svg
 
 
-def recommend(rows):
+def recommend(rows, peers):
+    line = recommend_strategy(rows)
+    ok = [s for s in STRATEGIES if rows[s]['region'] and rows[s]['code'] is not None]
+    if ok:
+        least = min(rows[s]['code'] + rows[s]['region'] for s in ok)
+        for p in peers:
+            if rows[p]['region'] and rows[p]['code'] is not None and rows[p]['code'] + rows[p]['region'] < least:
+                line += ' (%s needs less still: %s B code + %s B heap)' % (p, fmt(rows[p]['code']),
+                                                                         fmt(rows[p]['region']))
+    return line
+
+
+def recommend_strategy(rows):
     """Smallest code + region; a strategy at least SPEED_MARGIN faster per call wins instead when its
     code + region is within BYTES_MARGIN of the smallest."""
     ok = [s for s in STRATEGIES if rows[s]['region'] and rows[s]['code'] is not None]

@@ -15,6 +15,7 @@ size_t ra_usable(void *p) { return lite_malloc_usable_size(p); }
 int ra_region(void *start, size_t size) { return lite_alloc_init_region(start, size) ? -1 : 0; }
 size_t ra_footprint(void) { return lite_alloc_stats().claimed; }
 int ra_check(void) { return lite_alloc_check(); }
+int ra_limit(size_t bytes) { (void)bytes; return -2; } /* its limit is the region */
 void ra_print_stats(void) {
     lite_alloc_stats_t s = lite_alloc_stats();
     printf("stats %s claimed %lu in_use %lu free %lu\n", lite_alloc_strategy(), (unsigned long)s.claimed,

@@ -10,6 +10,7 @@
  *                     STEP up to MAX, that runs the whole trace without a failed request, by binary
  *                     search; then verified: a replay at N that succeeds and passes lite_alloc_check,
  *                     and one at N - STEP that fails;
+ *   limit N           newlib: replays with the program break's growth capped at N bytes;
  *   map N SAMPLES     replays in a region of N bytes: the live blocks at the trace's peak of live
  *                     payload and the region's high-water mark (highest block end so far) over time.
  * Output: one "key values..." line per fact, read by advise.py. */
@@ -142,6 +143,12 @@ int replay_main(int argc, char **argv) {
         long r = replay();
         replay_clock();
         printf("time calls %lu failed_at %ld\n", (unsigned long)trace_n_ops, r);
+        return r == -2;
+    }
+    if (!strcmp(mode, "limit") && argc > 2) {
+        if (ra_limit((size_t)strtoul(argv[2], 0, 10)) != 0) { printf("limit unsupported\n"); return 0; }
+        long r = replay();
+        printf("limit bytes %s failed_at %ld\n", argv[2], r);
         return r == -2;
     }
     if (!strcmp(mode, "run")) {

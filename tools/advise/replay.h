@@ -23,6 +23,7 @@ size_t ra_usable(void *p);
 int ra_region(void *start, size_t size);
 size_t ra_footprint(void);  /* bytes it has taken from the system so far */
 int ra_check(void);         /* 0: heap sound */
+int ra_limit(size_t bytes); /* caps the memory taken from the system (newlib: _sbrk); -2: cannot */
 void ra_print_stats(void);  /* a "stats ..." line */
 
 /* The platform. */
