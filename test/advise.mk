@@ -3,6 +3,12 @@
 # the smallest fixed region, recommends a strategy, draws build/advise/<target>/advise.svg.
 # Recording a trace: tools/advise/README.md (LD_PRELOAD on the host, RECORD=1 builds elsewhere).
 ADVISE_TARGETS := host cortex-m4
+ifneq ($(filter-out 0 1,$(RECORD)),)
+$(error RECORD=$(RECORD): 0 or 1)
+endif
+ifeq ($(RECORD)$(CHECKED),11)
+$(error RECORD=1 records the release heap: build it without CHECKED=1)
+endif
 ifeq ($(VARIANT)-$(TARGET),record-wasm32)
 $(error RECORD=1 writes through the C library's write(): TARGET=host, wasi, emscripten, cortex-m0, cortex-m4 or cortex-m33)
 endif
