@@ -8,8 +8,8 @@
    operations name blocks that were never allocated (bypassing the checker) gives an error message
    from the replayer, not a crash.
 3. make advise on a trace of Debian's lua5.4 running test/advise/app.lua (recorded here, host) and on
-   a trace of test/advise/cm_app.c recorded under QEMU (TARGET=cortex-m4): every strategy's smallest
-   region is replayed again here, at N (must succeed) and N - 8 (must fail); the table, the
+   a trace of test/advise/cm_app.c recorded under QEMU (TARGET=cortex-m4, then TARGET=wasi): every
+   strategy's smallest region (and on Cortex-M4 newlib's smallest heap) is replayed again here, at N (must succeed) and N - 8 (must fail); the table, the
    recommendation and the SVG must be there.
 """
 import os
@@ -236,14 +236,14 @@ def advise_and_verify(trace, target, replay_region):
     print('\n'.join('     ' + l for l in text.strip().split('\n')))
     rows = {}
     for line in text.split('\n'):
-        m = re.match(r'\| lite-alloc (\w+) +\| +([\d ]+) \| +([\d.]+) \| +([\d ]+) \| +([\d ]+) \| +line (\d+) \|', line)
+        m = re.match(r'\| lite-alloc (\w+) +\| +([\d ]+) \| +([\d.]+|-) \| +([\d ]+) \| +([\d ]+) \| +line (\d+) \|', line)
         if m:
             rows[m.group(1)] = int(m.group(5).replace(' ', ''))
     assert sorted(rows) == sorted(advise.STRATEGIES), 'table rows: %s\n%s' % (sorted(rows), text)
     assert re.search(r'^recommended: lite-alloc \w+ with a \d+-byte region', text, re.M), 'no recommendation'
-    peers = {'host': ['glibc'], 'cortex-m4': ['newlib-nano', 'newlib']}[target]
+    peers = {'host': ['glibc'], 'cortex-m4': ['newlib-nano', 'newlib'], 'wasi': ['wasi-libc dlmalloc']}[target]
     for peer in peers:
-        assert re.search(r'^\| %s +\| +[^|]+\| +[\d.]+ \| +[\d ]+ \|' % peer, text, re.M), 'no %s row' % peer
+        assert re.search(r'^\| %s +\| +[^|]+\| +([\d.]+|-) \| +[\d ]+ \|' % peer, text, re.M), 'no %s row' % peer
     for s, n in rows.items():  # the region search, checked from outside: N runs the trace, N - 8 does not
         assert n % advise.STEP == 0
         at, below = replay_region(s, n), replay_region(s, n - advise.STEP)
@@ -300,6 +300,16 @@ def test_cortex_m4():
     advise_and_verify(os.path.relpath(tr, ROOT), 'cortex-m4', region)
 
 
+def test_wasi():
+    tr = os.path.join(ROOT, 'build', 'advise', 'cm_app.trace')  # written by test_cortex_m4
+
+    def region(s, n):
+        plat = advise.Wasi.__new__(advise.Wasi)
+        plat.wasm = {s: os.path.join(ROOT, 'build', 'advise', 'wasi', 'replay-%s.wasm' % s)}
+        return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
+    advise_and_verify(os.path.relpath(tr, ROOT), 'wasi', region)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     have_cm = all(shutil.which(x) for x in ('arm-none-eabi-gcc', 'qemu-system-arm'))
@@ -320,6 +330,7 @@ def main():
     if have_cm:
         test('recorder: RECORD=1 build on Cortex-M4 (QEMU)', test_record_build_cortex_m4)
         test('make advise: a Cortex-M4 program recorded under QEMU', test_cortex_m4)
+        test('make advise TARGET=wasi: the same trace under node', test_wasi)
     else:
         failed += 1
         print('FAIL Cortex-M4: arm-none-eabi-gcc or qemu-system-arm is not installed: run make toolchains')

@@ -4,7 +4,7 @@
   advise.py record -o app.trace -- PROGRAM ARGS...   host: record a program under LD_PRELOAD
   advise.py convert RAW -o app.trace                 raw recorder lines (RECORD=1 build) -> trace
   advise.py check app.trace                          validate a trace, print its summary
-  advise.py advise app.trace [--target host|cortex-m4] [--out DIR]
+  advise.py advise app.trace [--target host|cortex-m4|wasi] [--out DIR]
                                                      the table, the recommendation, the SVG
 
 The trace format (version 1) is described in tools/advise/README.md. Every replay runs the trace's
@@ -435,9 +435,65 @@ class CortexM4:
         return res, 'code measured as make size does (test/size/size.py), -Os'
 
 
+class Wasi:
+    """wasm32-wasi under node: lite-alloc's strategies and wasi-libc's dlmalloc. No instruction
+    counts (node's JIT); code from make size's table (wasm -Oz) or measured as it does."""
+    name = 'wasi'
+    peers = ['wasi-libc dlmalloc']
+    REGION_MAX = 1 << 30
+
+    def __init__(self, t, out):
+        self.t, self.out = t, out
+        for tool in ('clang-19', 'node'):
+            if not shutil.which(tool):
+                die('TARGET=wasi needs %s: run make toolchains' % tool)
+        tc = os.path.join(out, 'trace.c')
+        write_c(t, tc)
+        cc = ['clang-19', '--target=wasm32-wasi', '-O2', '-Wall', '-Iinclude', '-I' + HERE]
+        to = os.path.join(out, 'trace.o')
+        run(cc + ['-c', tc, '-o', to])
+        common = [os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_wasi.c'), to]
+        self.wasm = {}
+        for s in STRATEGIES:
+            run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=wasi', 'STRATEGY=' + s, 'VARIANT=testing'])
+            w = os.path.join(out, 'replay-%s.wasm' % s)
+            run(cc + common + [os.path.join(HERE, 'alloc_lite.c'), 'build/wasi/%s/testing/liblite_alloc.a' % s,
+                               '-o', w])
+            self.wasm[s] = w
+        w = os.path.join(out, 'replay-dlmalloc.wasm')
+        run(cc + common + [os.path.join(HERE, 'alloc_libc.c'), '-o', w])
+        self.wasm[self.peers[0]] = w
+
+    def replay(self, who, *mode):
+        p = run(['node', '--no-warnings', os.path.join(HERE, 'run_wasi.mjs'), self.wasm[who], *map(str, mode)],
+                check=False)
+        if p.returncode not in (0, 1) or 'error' in p.stdout:
+            raise RuntimeError('%s %s under node: exit %d\n%s%s' % (who, ' '.join(map(str, mode)), p.returncode,
+                                                                    p.stdout[-2000:], p.stderr[-2000:]))
+        return parse_out(p.stdout), p.returncode
+
+    def instructions(self, who):
+        return None
+
+    def code_bytes(self):
+        names = {s: 'lite-alloc ' + s for s in STRATEGIES}
+        names[self.peers[0]] = 'wasi-libc dlmalloc'
+        j = os.path.join(ROOT, 'build', 'size', 'size.json')
+        if os.path.exists(j):
+            rows = {r['allocator']: r['code'] for r in json.load(open(j)) if r['target'] == 'wasi'}
+            if all(n in rows for n in names.values()):
+                return {k: rows[n] for k, n in names.items()}, 'code from build/size/size.json (make size, -Oz)'
+        sys.path.insert(0, os.path.join(ROOT, 'test', 'size'))
+        import size as sz
+        kit = sz.WasmKit('wasi', ['--target=wasm32-wasi'], sz.WASI_LIBC)
+        res = {s: kit.measure(s, [sz.build_lib('wasi', s, True)])[0] for s in STRATEGIES}
+        res[self.peers[0]] = kit.measure('wasi-dlmalloc', [])[0]
+        return res, 'code measured as make size does (test/size/size.py, -Oz)'
+
+
 # ---------------------------------------------------------------- advise
 def search_region(plat, s, peak_live):
-    limit = CM_REGION_MAX if plat.name == 'cortex-m4' else 1 << 32
+    limit = {'cortex-m4': CM_REGION_MAX, 'wasi': Wasi.REGION_MAX}.get(plat.name, 1 << 32)
     top = max(65536, 2 * peak_live)
     while True:
         top = min(top, limit)
@@ -542,9 +598,11 @@ def advise(t, plat, out):
     lines.append('%s; instructions per call: %s; peak footprint: the most memory the allocator held from '
                  'the system (default backend); smallest heap: the lite_alloc_init_region size (%s) found by '
                  'binary search in %d-byte steps, replayed at N (succeeds, heap check passes) and at N-%d (fails).'
-                 % (code_note, 'callgrind, replay.c\'s ra_* calls' if plat.name == 'host' else
-                    'QEMU -icount, minus a null allocator\'s run',
-                    'newlib: the cap on _sbrk\'s growth' if plat.name == 'cortex-m4' else 'glibc: no fixed heap',
+                 % (code_note, {'host': 'callgrind, replay.c\'s ra_* calls',
+                                'cortex-m4': 'QEMU -icount, minus a null allocator\'s run',
+                                'wasi': 'not measured under node'}[plat.name],
+                    {'host': 'glibc: no fixed heap', 'cortex-m4': 'newlib: the cap on _sbrk\'s growth',
+                     'wasi': 'dlmalloc: no fixed heap'}[plat.name],
                     STEP, STEP))
     lines.append(recommend(rows, plat.peers))
     text = '\n'.join(lines)
@@ -736,7 +794,7 @@ def cmd_advise(args):
         die('%s: the trace has no operations' % args.trace)
     out = args.out or os.path.join(ROOT, 'build', 'advise', args.target)
     os.makedirs(out, exist_ok=True)
-    plat = {'host': Host, 'cortex-m4': CortexM4}[args.target](t, out)
+    plat = {'host': Host, 'cortex-m4': CortexM4, 'wasi': Wasi}[args.target](t, out)
     text, svg = advise(t, plat, out)
     print(text)
     print('picture: %s' % os.path.relpath(svg, os.getcwd()))
@@ -764,7 +822,7 @@ def main():
     p.add_argument('trace')
     p = sub.add_parser('advise', help='replay on every strategy: table, recommendation, SVG')
     p.add_argument('trace')
-    p.add_argument('--target', default='host', choices=['host', 'cortex-m4'])
+    p.add_argument('--target', default='host', choices=['host', 'cortex-m4', 'wasi'])
     p.add_argument('--out')
     args = ap.parse_args()
     if args.cmd == 'record' and args.command[:1] == ['--']:

@@ -1,5 +1,6 @@
 /* The replayer's allocator: the platform's own malloc (glibc on the host, newlib or newlib-nano on
- * Cortex-M). Footprint: glibc's mallinfo2 (arena + mmapped), newlib's program break. */
+ * Cortex-M, wasi-libc's dlmalloc on wasm32-wasi). Footprint: glibc's mallinfo2 (arena + mmapped), newlib's
+ * program break, the wasm memory's size. */
 #include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -12,7 +13,11 @@ void *ra_malloc(size_t n) { return malloc(n); }
 void ra_free(void *p) { free(p); }
 void *ra_realloc(void *p, size_t n) { return realloc(p, n); }
 void *ra_calloc(size_t c, size_t n) { return calloc(c, n); }
+#ifdef __wasi__
+void *ra_memalign(size_t align, size_t n) { return aligned_alloc(align, n); } /* wasi-libc: no memalign */
+#else
 void *ra_memalign(size_t align, size_t n) { return memalign(align, n); }
+#endif
 size_t ra_usable(void *p) { return malloc_usable_size(p); }
 int ra_region(void *start, size_t size) { (void)start; (void)size; return -2; }
 #ifdef __GLIBC__
@@ -20,6 +25,9 @@ size_t ra_footprint(void) {
     struct mallinfo2 m = mallinfo2();
     return m.arena + m.hblkhd;
 }
+int ra_limit(size_t bytes) { (void)bytes; return -2; }
+#elif defined(__wasm__)
+size_t ra_footprint(void) { return __builtin_wasm_memory_size(0) * 65536; } /* the memory's size */
 int ra_limit(size_t bytes) { (void)bytes; return -2; }
 #else
 size_t ra_footprint(void) { return (size_t)sbrk(0); }
