@@ -18,7 +18,7 @@ extern void __libc_free(void *);
 
 static int fd = -1;
 static int lock;
-static __thread int busy;
+static __thread int busy __attribute__((tls_model("initial-exec"))); /* no __tls_get_addr, which may allocate */
 static char buf[1 << 16];
 static size_t used;
 
