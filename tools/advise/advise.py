@@ -12,6 +12,7 @@ operations in order on one allocator (tools/advise/replay.c): on the host native
 call from callgrind), on Cortex-M4 under QEMU mps2-an386 (instructions per call from -icount).
 """
 import argparse
+import heapq
 import json
 import os
 import re
@@ -149,7 +150,6 @@ def convert(raw_lines, source=''):
     (the lowest free id first). Failed requests are not operations; realloc(p, 0) that returned
     NULL freed p (glibc); a free of a pointer never seen is counted and skipped."""
     ids, free_ids, out, n_ids, skipped = {}, [], [], 0, 0
-    import heapq
 
     def take(addr):
         nonlocal n_ids
