@@ -26,7 +26,7 @@ LIB := $(OUT)/liblite_alloc.a
 
 VARIANT_FLAGS_release   :=
 VARIANT_FLAGS_checked   := -DLITE_ALLOC_CHECKED=1
-VARIANT_FLAGS_testing   := -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION
+VARIANT_FLAGS_testing   := -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -DLITE_ALLOC_STATS=1
 VARIANT_FLAGS_sanitized := $(VARIANT_FLAGS_testing) -fsanitize=address,undefined -fno-sanitize-recover=all -g
 VARIANT_FLAGS_testing_checked := $(VARIANT_FLAGS_testing) $(VARIANT_FLAGS_checked)
 VARIANT_ABI_release  := $(TARGET_ABI)
@@ -35,16 +35,17 @@ VARIANT_ABI_checked  := $(TARGET_ABI)
 VARIANT_FLAGS_record := -DLITE_ALLOC_PREFIXED
 VARIANT_ABI_record   := src/abi/record.cpp $(TARGET_ABI)
 
-# A strategy that needs more than a header and one link word in a free block says so to every file.
-STRATEGY_FLAGS_freelist := -DLITE_ALLOC_MIN_FREE_WORDS=4
+# Every file is told the strategy (src/core/config.hpp derives what depends on it).
+$(foreach s,$(STRATEGIES),$(eval STRATEGY_FLAGS_$(s) := -DLITE_ALLOC_STRATEGY_$(s)))
 
 OPT ?= -Os
 CXXFLAGS_ALL := -std=c++17 $(OPT) -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-builtin \
   -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -Wall -Wextra \
   $(TARGET_FLAGS) $(TARGET_DEFINES) $(VARIANT_FLAGS_$(VARIANT)) $(STRATEGY_FLAGS_$(STRATEGY)) $(EXTRA_CXXFLAGS)
 
-SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/report.cpp \
-  src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
+CORE_SOURCES := src/core/arena.cpp src/core/introspect.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp \
+  src/abi/report.cpp $(if $(findstring checked,$(VARIANT)),src/core/checked.cpp)
+SOURCES := $(CORE_SOURCES) src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
 .PHONY: all lib check available clean toolchains size size-table bench install

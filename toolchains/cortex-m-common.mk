@@ -13,4 +13,4 @@ AVAILABLE := $(shell command -v $(CXX) >/dev/null && command -v $(AR) >/dev/null
 TARGET_DEFINES := -DLITE_ALLOC_NEWLIB
 BACKEND ?= newlib_sbrk
 # newlib's libc calls the reentrant _malloc_r family, never malloc: they forward to lite-alloc.
-TARGET_ABI := src/abi/newlib_reent.cpp
+TARGET_ABI := src/abi/newlib_reent.cpp src/abi/newlib_aligned.cpp

@@ -1,19 +1,21 @@
-// The C allocation ABI. Argument rules live here; the heap behind them is in src/core.
-#include "../../include/lite_alloc.h"
-#include "../core/block.hpp"
+// The C allocation ABI: argument rules and errno here; the heap behind them is a strategy
+// (src/strategy) over the arena (src/core). One pass through the layers per call; every failure
+// leaves through fail(), out of line.
 #include "../core/heap.hpp"
+
+#include "../../include/lite_alloc.h"
+#include "../core/valgrind_hooks.hpp"
+#include "../backend/backend.hpp"
 
 #if __has_include(<errno.h>) && !defined(LITE_ALLOC_NO_LIBC)
 #include <errno.h>  // the target's own codes: WASI and Emscripten differ from Linux
-#endif
-#ifndef EINVAL
-#define EINVAL 22
+#define LITE_SET_ERRNO(code) (errno = (code))
+#else
+#define LITE_SET_ERRNO(code) ((void)(code))
 #endif
 #ifndef ENOMEM
 #define ENOMEM 12
 #endif
-
-using namespace lite;
 
 // Test builds export lite_malloc, lite_free, ... so that the test harness keeps its own allocator.
 #ifdef LITE_ALLOC_PREFIXED
@@ -22,35 +24,114 @@ using namespace lite;
 #define LITE_NAME(name) name
 #endif
 
-static inline bool is_power_of_two(size_t n) { return n && !(n & (n - 1)); }
+// realloc of a block with kAligned set moves it here (src/abi/aligned.cpp): a block of n bytes with
+// the alignment p has. Named weakly: only a program that links an aligned entry point has such
+// blocks, and only such a program links that code.
+extern "C" [[gnu::weak]] void *lite_alloc_move_aligned(char *p, size_t n);
+
+namespace lite {
+
+Stats g_stats;
+#if LITE_ALLOC_STATS
+void count_in_use(size_t delta) {
+    g_stats.in_use += delta;  // modular: a negative delta arrives as its two's complement
+    if (g_stats.in_use > g_stats.peak_in_use) g_stats.peak_in_use = g_stats.in_use;
+}
+#else
+void count_in_use(size_t) {}
+#endif
+
+[[gnu::noinline, gnu::cold]] void *fail() {
+#if LITE_ALLOC_STATS
+    ++g_stats.failed;
+#endif
+    LITE_SET_ERRNO(ENOMEM);
+    return nullptr;
+}
+
+void handed_out(char *p, size_t n) {
+    checked::arm_canary(p, n);
+    if (LITE_ALLOC_STATS) count_in_use(block_size(p));
+}
+
+void *allocate_bytes(size_t n) {
+    char *p = n <= kMaxRequest ? strategy::allocate(block_size_for(n + checked::kCanaryBytes)) : nullptr;
+    if (!p) return fail();
+    handed_out(p, n);
+    vg::allocated(p, checked::requested_size(p));
+    return p;
+}
+
+}  // namespace lite
+
+using namespace lite;
 
 extern "C" {
 
-void *LITE_NAME(malloc)(size_t size) { return heap_allocate(size, kAlign); }
-
-void LITE_NAME(free)(void *ptr) { heap_free(ptr); }
-
-void *LITE_NAME(calloc)(size_t count, size_t size) { return heap_zeroed(count, size); }
-
-void *LITE_NAME(realloc)(void *ptr, size_t size) { return heap_reallocate(ptr, size); }
-
-// Any power of two; C17 dropped the rule that size be a multiple of it.
-void *LITE_NAME(aligned_alloc)(size_t alignment, size_t size) {
-    if (!is_power_of_two(alignment)) return heap_fail(EINVAL);
-    return heap_allocate(size, alignment);
+void *LITE_NAME(malloc)(size_t size) {
+    [[maybe_unused]] vg::Quiet quiet;
+    checked::enter("malloc(): ");
+    return allocate_bytes(size);
 }
 
-void *LITE_NAME(memalign)(size_t alignment, size_t size) { return LITE_NAME(aligned_alloc)(alignment, size); }
-
-// POSIX: errors are returned, not put in errno, and *out is left alone on failure.
-int LITE_NAME(posix_memalign)(void **out, size_t alignment, size_t size) {
-    if (!is_power_of_two(alignment) || alignment % sizeof(void *)) return EINVAL;
-    void *p = heap_allocate(size, alignment);
-    if (!p) return ENOMEM;
-    *out = p;
-    return 0;
+void LITE_NAME(free)(void *ptr) {
+    if (!ptr) return;
+    [[maybe_unused]] vg::Quiet quiet;
+    checked::enter("free(): ");
+    char *p = (char *)ptr;
+    checked::verify_owned(p);
+    vg::freed(p);
+    if (LITE_ALLOC_STATS) count_in_use(0 - block_size(p));
+    strategy::release(p);
 }
 
-size_t LITE_NAME(malloc_usable_size)(void *ptr) { return heap_usable_size(ptr); }
+void *LITE_NAME(calloc)(size_t count, size_t size) {
+    [[maybe_unused]] vg::Quiet quiet;
+    checked::enter("calloc(): ");
+    size_t n;
+    if (__builtin_mul_overflow(count, size, &n)) return fail();
+    // With a zeroing backend, bytes at or above max(clean, top) were never written.
+    char *dirty_end = g_arena.top > g_arena.clean ? g_arena.top : g_arena.clean;
+    char *p = (char *)allocate_bytes(n);
+    if (p) {
+        size_t dirty = n;
+        if (backend::kFreshMemoryIsZero && (p >= dirty_end || (size_t)(dirty_end - p) < n)) dirty = p >= dirty_end ? 0 : (size_t)(dirty_end - p);
+        __builtin_memset(p, 0, dirty);
+        vg::zeroed(p, n);
+    }
+    return p;
+}
+
+void *LITE_NAME(realloc)(void *ptr, size_t size) {
+    if (!ptr) return LITE_NAME(malloc)(size);
+    [[maybe_unused]] vg::Quiet quiet;
+    checked::enter("realloc(): ");
+    char *p = (char *)ptr;
+    checked::verify_owned(p);
+    if (size > kMaxRequest) return fail();
+    size_t old = block_size(p), kept = checked::requested_size(p);
+    if (strategy::resize(p, block_size_for(size + checked::kCanaryBytes))) {
+        if (LITE_ALLOC_STATS) count_in_use(0 - old);
+        handed_out(p, size);
+        vg::resized(p, kept, checked::requested_size(p));
+        return p;
+    }
+    char *moved = (char *)(header(p) & kAligned ? lite_alloc_move_aligned(p, size) : allocate_bytes(size));
+    if (moved) {  // else the old block stays as it was
+        __builtin_memcpy(moved, p, kept < size ? kept : size);
+        vg::freed(p);
+        if (LITE_ALLOC_STATS) count_in_use(0 - block_size(p));
+        strategy::release(p);
+    }
+    return moved;
+}
+
+size_t LITE_NAME(malloc_usable_size)(void *ptr) {
+    if (!ptr) return 0;
+    [[maybe_unused]] vg::Quiet quiet;
+    checked::enter("malloc_usable_size(): ");
+    checked::verify_owned((char *)ptr);
+    return checked::requested_size((char *)ptr);  // in the checked build, bytes beyond it are the canary
+}
 
 }  // extern "C"

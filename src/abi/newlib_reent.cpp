@@ -13,23 +13,12 @@
 
 #include "../../include/lite_alloc.h"
 
-// newlib's valloc and pvalloc align to a 4 KiB page, as here.
-constexpr size_t kPage = 4096;
-
 extern "C" {
 
 void *_malloc_r(struct _reent *, size_t size) { return malloc(size); }
 void _free_r(struct _reent *, void *ptr) { free(ptr); }
 void *_realloc_r(struct _reent *, void *ptr, size_t size) { return realloc(ptr, size); }
 void *_calloc_r(struct _reent *, size_t count, size_t size) { return calloc(count, size); }
-void *_memalign_r(struct _reent *, size_t alignment, size_t size) { return memalign(alignment, size); }
-size_t _malloc_usable_size_r(struct _reent *, void *ptr) { return malloc_usable_size(ptr); }
-void *_valloc_r(struct _reent *, size_t size) { return memalign(kPage, size); }
-void *_pvalloc_r(struct _reent *, size_t size) {
-    // A size that cannot be rounded up to a page is one no heap can serve: SIZE_MAX fails with ENOMEM.
-    return memalign(kPage, size > SIZE_MAX - (kPage - 1) ? SIZE_MAX : (size + kPage - 1) & ~(kPage - 1));
-}
-
 // mallinfo, malloc_stats and mallopt share one object of libc (mstats.o) that calls all three, and
 // malloc_trim calls _malloc_trim_r: ours, or newlib's heap would come in with theirs.
 struct mallinfo _mallinfo_r(struct _reent *) {

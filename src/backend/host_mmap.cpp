@@ -1,29 +1,46 @@
-// Host backend: anonymous mmap, zero-filled, in chunks of 64 KiB like wasm pages so that
-// footprints compare across targets. Each chunk is asked for right after the previous one, so
-// that the heap grows in one piece as it does with sbrk or memory.grow (the arena then just
-// extends its segment); where that address is taken, any address will do.
+// Host backend: one large reservation of address space (PROT_NONE, no memory behind it), whose
+// pages are made readable and writable in 64 KiB chunks as the heap grows, so that the heap grows
+// in one piece as it does with sbrk or memory.grow, and fresh memory is zero-filled and costs no
+// resident memory until it is touched. The reservation halves until the system grants it (under
+// `ulimit -v`, it takes at most half of what is left). When it is used up a new one is reserved;
+// one that lies below the last (the arena grows upwards only) is given back and growth refused.
 #include <sys/mman.h>
+#include <sys/resource.h>
 
 #include "backend.hpp"
 
 namespace lite::backend {
 
 constexpr size_t kChunk = 64 * 1024;
+constexpr size_t kReservation = sizeof(size_t) == 8 ? (size_t)64 << 30 : (size_t)1 << 30;
 
-static char *g_next;  // just past the last chunk
+static char *g_next, *g_limit;  // the committed part of the reservation ends at g_next
 
-static void *map(void *where, size_t size, int extra_flags) {
-    return mmap(where, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | extra_flags, -1, 0);
+static bool reserve(size_t at_least) {
+    size_t size = kReservation;
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && size > limit.rlim_cur / 2)
+        size = (size_t)(limit.rlim_cur / 2) & ~(kChunk - 1);
+    for (; size >= at_least && size >= kChunk; size /= 2) {
+        void *p = mmap(nullptr, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) continue;
+        if (g_next && (char *)p < g_next) {
+            munmap(p, size);
+            return false;
+        }
+        g_next = (char *)p, g_limit = (char *)p + size;
+        return true;
+    }
+    return false;
 }
 
 Span grow(size_t min_bytes) {
     size_t size = (min_bytes + kChunk - 1) & ~(kChunk - 1);  // min_bytes is far below SIZE_MAX
-    void *p = g_next ? map(g_next, size, MAP_FIXED_NOREPLACE) : MAP_FAILED;
-    if (p != MAP_FAILED && p != g_next) munmap(p, size), p = MAP_FAILED;  // kernels before 4.17 ignore the flag
-    if (p == MAP_FAILED) p = map(nullptr, size, 0);
-    if (p == MAP_FAILED) return {nullptr, 0};
-    g_next = (char *)p + size;
-    return {(char *)p, size};
+    if ((size_t)(g_limit - g_next) < size && !reserve(size)) return {nullptr, 0};
+    if (mprotect(g_next, size, PROT_READ | PROT_WRITE) != 0) return {nullptr, 0};
+    char *start = g_next;
+    g_next += size;
+    return {start, size};
 }
 
 }  // namespace lite::backend

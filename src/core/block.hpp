@@ -7,14 +7,16 @@
 // Invariants of every block:
 //   - the header is the one word just before the payload; it holds the block's total size
 //     (header included) with the flag bits below kAlign in its low bits;
-//   - the size is a multiple of kAlign and at least kMinBlock, so every block boundary sits at an
-//     address that is kWord short of a kAlign boundary and the next block's payload is aligned too;
-//   - a free block keeps its list link (or tree node) at the start of its payload (kMinBlock leaves room).
+//   - the size is a multiple of kAlign and at least kMinBlock, so the next block's payload
+//     (payload + size) is aligned too;
+//   - a free block keeps its links at the start of its payload (kMinBlock leaves room).
 // Memory is read and written only through load_word/store_word (memcpy), never by punning types.
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "config.hpp"
 
 namespace lite {
 
@@ -22,26 +24,19 @@ using Word = size_t;
 constexpr size_t kWord = sizeof(Word);
 constexpr size_t kAlign = alignof(max_align_t);  // 16 on x86-64 and wasm32-wasi, 8 on Cortex-M/Emscripten
 constexpr size_t round_up(size_t n, size_t align) { return (n + align - 1) & ~(align - 1); }
-// Words a free block needs, header included: 2 (header and one list link) unless the strategy's
-// build says more; freelist keeps a tree node of three words and is built with
-// -DLITE_ALLOC_MIN_FREE_WORDS=4 (Makefile), for every file of its library alike.
-#ifndef LITE_ALLOC_MIN_FREE_WORDS
-#define LITE_ALLOC_MIN_FREE_WORDS 2
-#endif
 // The smallest block: every request is rounded up to it, so every block can become a free one.
 constexpr size_t kMinBlock = round_up(LITE_ALLOC_MIN_FREE_WORDS * kWord, kAlign);
-static_assert(kMinBlock <= 2 * kAlign, "aligned_lead: a lead plus one alignment step can stand as a free block");
-static_assert(kMinBlock >= kWord + sizeof(void *), "a free block holds its header and one link");
+static_assert(kMinBlock <= 2 * kAlign, "an aligned lead plus one alignment step can stand as a free block");
 static_assert((kAlign & (kAlign - 1)) == 0 && kAlign >= 8, "three flag bits live below kAlign");
 
 // Header flags.
-constexpr Word kInUse = 1;    // the block is handed out (clear: it is on a free structure)
-constexpr Word kAligned = 2;  // handed out by an aligned allocation: realloc keeps its alignment
-constexpr Word kMarked = 4;   // set only during lite_alloc_check's walk of the free structures
-constexpr Word kFlags = kInUse | kAligned | kMarked;
+constexpr Word kInUse = 1;     // handed out, or a gap (clear: the block is on a free structure)
+constexpr Word kPrevFree = 2;  // freelist only: the block just below is free; its size is in its last word
+constexpr Word kAligned = 4;   // handed out by an aligned allocation: realloc keeps its alignment
+constexpr Word kFlags = kInUse | kPrevFree | kAligned;
 
-// The largest request served; anything above it fails with ENOMEM. It leaves room below
-// PTRDIFF_MAX for the header, rounding and segment overhead, so no size arithmetic can overflow.
+// The largest request served; anything above fails with ENOMEM. It leaves room below PTRDIFF_MAX
+// for the header, rounding and the arena's slack, so no size arithmetic can overflow.
 constexpr size_t kMaxRequest = PTRDIFF_MAX - 1024;
 
 inline Word load_word(const char *at) {
@@ -63,15 +58,14 @@ inline void set_header(char *payload, Word h) { store_word(payload - kWord, h); 
 inline size_t block_size(const char *payload) { return header(payload) & ~kFlags; }
 inline bool in_use(const char *payload) { return header(payload) & kInUse; }
 inline char *next_block(char *payload) { return payload + block_size(payload); }
-// A free block's link to the next one on its list.
-inline char *link(const char *payload) { return load_ptr(payload); }
-inline void set_link(char *payload, char *next) { store_ptr(payload, next); }
 
-// Block size for a request of n payload bytes, or 0 when n is beyond kMaxRequest.
+// Block size for a request of n <= kMaxRequest payload bytes.
 constexpr size_t block_size_for(size_t n) {
-    if (n > kMaxRequest) return 0;
     size_t size = round_up(n + kWord, kAlign);
     return size < kMinBlock ? kMinBlock : size;
 }
+
+// floor(log2(n)) for n > 0.
+inline int log2_floor(size_t n) { return (int)(sizeof(size_t) * 8 - 1) - __builtin_clzl(n); }
 
 }  // namespace lite

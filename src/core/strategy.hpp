@@ -3,25 +3,28 @@
 #pragma once
 
 #include "arena.hpp"
+#include "checked.hpp"
 
 namespace lite::strategy {
 
 extern const char kName[];
 
-// Forgets every free block (the arena is being restarted).
+// Forgets every free block (the heap is being restarted).
 void reset();
-// An in-use block (header written, kInUse set) that holds `size` bytes at the first address in it
-// aligned to `alignment` (a power of two >= kAlign), or nullptr. The core splits off what lies in
-// front of that address (see aligned_lead) and trims the tail with resize().
-char *allocate(size_t size, size_t alignment);
-// Files an in-use block (its header holds its real size) on the free structures.
+// An in-use block of at least `size` bytes (header written, kInUse set), or nullptr.
+char *allocate(size_t size);
+// Takes an in-use block back onto the free structures (or into the bump space).
 void release(char *payload);
 // Resizes a block in place to `size` bytes or a little more: shrinking always succeeds (the block
 // may keep its size); growing succeeds only without moving. Keeps the block's flags.
 bool resize(char *payload, size_t size);
-// lite_alloc_check's part: walks the free structures, verifies their invariants and sets kMarked
-// on every block found there. Returns 0 or a kCheck* code.
-int mark_free_blocks();
+// lite_alloc_check's part: verifies the free structures and their invariants and adds up what
+// they hold. Returns 0 or a kCheck* code.
+struct FreeSummary {
+    size_t count, bytes, xor_of_addresses;
+    void add(const char *p) { ++count, bytes += block_size(p), xor_of_addresses ^= (size_t)p; }
+};
+int check_free(FreeSummary &listed, size_t at_most);
 
 }  // namespace lite::strategy
 
@@ -30,71 +33,50 @@ namespace lite {
 // Codes of lite_alloc_check(); kBadBlockSize (arena.hpp) is 1.
 enum CheckCode : int {
     kCheckOk = 0,
-    kCheckFreeListCorrupt = 2,   // a list reaches a block in use, twice the same block, or a cycle
-    kCheckFreeNotListed = 3,     // a free block that no list holds (it could never be reused)
-    kCheckWrongBin = 4,          // a block on a size-class list of another size
-    kCheckNotOrdered = 5,        // the address-ordered list is out of order
-    kCheckNotCoalesced = 6,      // two free blocks side by side, or a free block touching the bump space
-    kCheckCounters = 7,          // the in_use counter disagrees with the blocks
-    kCheckCanary = 8,            // checked build: a write past a block's end
-    kCheckBumpOverrun = 9,       // the bump pointer passed the end of its segment
+    kCheckFreeListCorrupt = 2,  // a list reaches a block in use, leaves the heap, or loops
+    kCheckFreeNotListed = 3,    // the free structures and the heap disagree on the free blocks
+    kCheckWrongBin = 4,         // a block on the list of another size
+    kCheckBoundaryTag = 5,      // freelist: a free block's footer or its neighbour's flag is wrong
+    kCheckNotCoalesced = 6,     // two free blocks side by side, or a free block touching the bump space
+    kCheckCanary = 7,           // checked build: a write past a block's end
+    kCheckPoison = 8,           // checked build: a write into a free block
+    kCheckBumpOverrun = 9,      // the bump pointer passed the end of its memory
 };
 
-// Bytes from a block's payload to the first payload address aligned to `alignment` at which what
-// lies in front can stand as a free block of its own: 0, or a whole number of kAlign units and at
-// least kMinBlock (a lead too small for that takes one more alignment step; see arena_take).
-inline size_t aligned_lead(const char *payload, size_t alignment) {
-    size_t lead = (0 - (size_t)payload) & (alignment - 1);
-    if (kMinBlock > kAlign && lead && lead < kMinBlock) lead += alignment;
-    return lead;
+// Singly linked LIFO lists of free blocks (bump_freelist, segregated_bump). A list is named by the
+// address of its head pointer; each block's link is its first payload word, so the link of block p
+// is the slot at p, and every slot is read and written through load_ptr/store_ptr.
+inline char *slot_of(char **head) { return (char *)head; }
+inline void push_free(char *head, char *p) {
+    set_header(p, block_size(p));
+    checked::poison(p);
+    store_ptr(p, load_ptr(head));
+    store_ptr(head, p);
 }
-
-// A first-fit list with a bound on the size of its largest block, so that a request no block can
-// serve does not walk the whole list (thousands of small free blocks, one large request).
-// Invariant: no block on the list is larger than `largest`.
-struct FitList {
-    char *head;
-    size_t largest;
-    void push(char *p, size_t size) {
-        set_link(p, head);
-        head = p;
-        if (size > largest) largest = size;
-    }
-};
-
-// Shared by strategies: takes the first block of a list that can hold `size` bytes at `alignment`
-// off the list and marks it in use; nullptr when none can.
-inline char *take_first_fit(FitList &list, size_t size, size_t alignment) {
-    if (size > list.largest) return nullptr;
-    char *prev = nullptr;
-    size_t largest = 0;
-    for (char *p = list.head; p; prev = p, p = link(p)) {
-        size_t have = block_size(p), lead = aligned_lead(p, alignment);
-        if (have < lead || have - lead < size) {
-            if (have > largest) largest = have;
-            continue;
-        }
-        if (prev) set_link(prev, link(p));
-        else list.head = link(p);
-        set_header(p, have | kInUse);
-        return p;
-    }
-    list.largest = largest;  // a whole walk: now the bound is exact
+// Takes the block that `slot` points at off its list, marks it in use and returns it.
+inline char *pop_free(char *slot) {
+    char *p = load_ptr(slot);
+    checked::verify_poison(p);
+    store_ptr(slot, load_ptr(p));
+    set_header(p, header(p) | kInUse);
+    return p;
+}
+// The first block of a list that holds `size` bytes, taken off the list; nullptr when none does.
+inline char *take_first_fit(char *head, size_t size) {
+    for (char *slot = head, *p; (p = load_ptr(slot)); slot = p)
+        if (block_size(p) >= size) return pop_free(slot);
     return nullptr;
 }
-
-// Shared by strategies: marks every block of a free list for lite_alloc_check, after asking
-// verify(block) for the list's own invariants.
-// A block in use or already marked means a broken list (a double free, a cycle, a stray write).
-template <class Verify>
-int mark_list(const FitList &list, Verify verify) {
-    for (char *p = list.head; p; p = link(p)) {
-        if (!arena_holds(p) || (header(p) & (kInUse | kMarked)) || block_size(p) > list.largest) return kCheckFreeListCorrupt;
-        if (int err = verify(p)) return err;
-        set_header(p, header(p) | kMarked);
+// lite_alloc_check's walk of one list: every block free, inside the heap, on the right list
+// (right(p)), and no more blocks than the heap holds (a loop).
+template <class Right>
+int check_list(char *p, strategy::FreeSummary &listed, size_t at_most, Right right) {
+    for (; p; p = load_ptr(p)) {
+        if (!arena_holds(p) || in_use(p) || listed.count >= at_most) return kCheckFreeListCorrupt;
+        if (!right(p)) return kCheckWrongBin;
+        listed.add(p);
     }
     return 0;
 }
-
 
 }  // namespace lite

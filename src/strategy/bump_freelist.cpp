@@ -1,37 +1,57 @@
 // bump_freelist: the smallest strategy.
 //
-// New blocks are carved from the arena's bump space. A freed block goes to the head of one
-// unsorted list; allocation takes the first block on it that is large enough, whole.
+// New blocks are carved from the arena's bump space. A freed block goes to the head of one of
+// kLists unsorted lists, by the power of two of its size (the last list takes every larger block).
+// A request takes the first block of its own list that holds it, else the head of the next list
+// (any block there holds it, and wastes less than 4x), else new bump space; only when the backend
+// refuses does it take the first block that fits from any larger list, whole.
 // Blocks are never coalesced, and so never split either (only the top block is resized, into the
 // bump space): pieces that can never merge again would make a steady malloc/free loop grow the
 // heap without end. Without splitting, the heap holds at most as many blocks of a size as were
-// ever live at once, so the footprint of a steady loop is bounded; the price is that a small
-// request may be served by a larger free block.
+// ever live at once, so the footprint of a steady loop is bounded; the price is that a request
+// may be served by a block up to 4x larger (or larger still, when memory is exhausted).
 //
 // Invariants (verified by lite_alloc_check):
-//   - the list holds every free block of the heap, each once, and nothing else.
+//   - the lists hold every free block of the heap, each once, and nothing else;
+//   - list c holds only blocks whose size has its highest bit at position c + log2(kMinBlock)
+//     (the last list: at or above).
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes.
-#include "../core/arena.hpp"
 #include "../core/strategy.hpp"
+
+#ifndef LITE_ALLOC_STRATEGY_bump_freelist
+#error "build every file of this library with -DLITE_ALLOC_STRATEGY_bump_freelist"
+#endif
 
 namespace lite::strategy {
 
 const char kName[] = "bump_freelist";
 
-static FitList g_free;
+constexpr int kLists = 16;
+constexpr int kMinShift = __builtin_ctz(kMinBlock);
+static char *g_lists[kLists];
 
-void reset() { g_free = {}; }
+void reset() {
+    for (char *&head : g_lists) head = nullptr;
+}
 
-char *allocate(size_t size, size_t alignment) {
-    if (char *p = take_first_fit(g_free, size, alignment)) return p;
-    return arena_take(size, alignment);
+static int list_of(size_t size) {
+    int c = log2_floor(size) - kMinShift;
+    return c < kLists - 1 ? c : kLists - 1;
+}
+
+char *allocate(size_t size) {
+    int c = list_of(size);
+    if (char *p = take_first_fit(slot_of(&g_lists[c]), size)) return p;
+    if (c + 1 < kLists && g_lists[c + 1]) return pop_free(slot_of(&g_lists[c + 1]));
+    if (char *p = arena_take(size)) return p;
+    while (++c < kLists)  // memory is exhausted: any block that fits, whole
+        if (char *p = take_first_fit(slot_of(&g_lists[c]), size)) return p;
+    return nullptr;
 }
 
 void release(char *p) {
     if (arena_is_top(p)) return arena_give_back(p);  // the bump space takes it back, at any size
-    size_t size = block_size(p);
-    set_header(p, size);
-    g_free.push(p, size);
+    push_free(slot_of(&g_lists[list_of(block_size(p))]), p);
 }
 
 bool resize(char *p, size_t size) {
@@ -39,8 +59,11 @@ bool resize(char *p, size_t size) {
     return size <= block_size(p);  // no split: a block keeps its size for good
 }
 
-int mark_free_blocks() {
-    return mark_list(g_free, [](char *) { return 0; });
+int check_free(FreeSummary &listed, size_t at_most) {
+    for (int c = 0; c < kLists; ++c)
+        if (int err = check_list(g_lists[c], listed, at_most, [c](char *p) { return list_of(block_size(p)) == c; }))
+            return err;
+    return 0;
 }
 
 }  // namespace lite::strategy

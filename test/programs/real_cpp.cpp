@@ -22,7 +22,7 @@ struct Node {
 };
 
 int main() {
-    size_t before = lite_alloc_stats().peak_in_use;
+    size_t before = lite_alloc_stats().in_use;
     std::vector<int> numbers;
     for (int i = 0; i < 5000; ++i) numbers.push_back(i * 3);
     REQUIRE(numbers[4999] == 14997);
@@ -47,7 +47,7 @@ int main() {
     lite_alloc_stats_t s = lite_alloc_stats();
     std::printf("real_cpp: claimed=%lu in_use=%lu peak=%lu\n", (unsigned long)s.claimed, (unsigned long)s.in_use,
                 (unsigned long)s.peak_in_use);
-    REQUIRE(s.peak_in_use >= before + 5000 * sizeof(int));
+    REQUIRE(s.in_use >= before + 5000 * sizeof(int)); /* the vector, still alive, is ours */
     REQUIRE(lite_alloc_check() == 0);
     std::printf("real_cpp: ok (%s)\n", lite_alloc_strategy());
     return 0;

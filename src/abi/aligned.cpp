@@ -1,0 +1,109 @@
+// aligned_alloc, posix_memalign and memalign, and the realloc of the blocks they hand out. A
+// program that calls none of them links none of this (realloc reaches it through a weak symbol).
+#include "../core/heap.hpp"
+
+#include "../../include/lite_alloc.h"
+#include "../core/valgrind_hooks.hpp"
+
+#if __has_include(<errno.h>) && !defined(LITE_ALLOC_NO_LIBC)
+#include <errno.h>
+#define LITE_SET_ERRNO(code) (errno = (code))
+#else
+#define LITE_SET_ERRNO(code) ((void)(code))
+#endif
+#ifndef EINVAL
+#define EINVAL 22
+#endif
+#ifndef ENOMEM
+#define ENOMEM 12
+#endif
+
+#ifdef LITE_ALLOC_PREFIXED
+#define LITE_NAME(name) lite_##name
+#else
+#define LITE_NAME(name) name
+#endif
+
+namespace lite {
+
+// realloc of an aligned block keeps at most this alignment: the block does not record its own, so
+// it keeps the alignment its address has, up to this bound.
+constexpr size_t kMaxKeptAlignment = 65536;
+
+// Bytes from payload p to the first payload address aligned to `alignment` at which what lies in
+// front can stand as a free block of its own: 0, or at least kMinBlock.
+static size_t aligned_lead(const char *p, size_t alignment) {
+    size_t lead = (0 - (size_t)p) & (alignment - 1);
+    if (lead && lead < kMinBlock) lead += alignment;
+    return lead;
+}
+
+// Splits the lead off block p (in use, `size` bytes or more) and frees it; returns the aligned block.
+static char *split_lead(char *p, size_t alignment) {
+    size_t lead = aligned_lead(p, alignment);
+    if (!lead) return p;
+    char *aligned = p + lead;
+    set_header(aligned, (block_size(p) - lead) | kInUse);
+    set_header(p, lead | (header(p) & kFlags));
+    strategy::release(p);
+    return aligned;
+}
+
+// A block of n bytes whose payload is aligned to `alignment` (a power of two), or nullptr.
+static void *allocate_aligned(size_t n, size_t alignment) {
+    if (alignment <= kAlign) return allocate_bytes(n);
+    if (n > kMaxRequest || alignment > kMaxRequest - n) return fail();
+    size_t size = block_size_for(n + checked::kCanaryBytes);
+    // Room for any lead: the strategy finds (or carves) a block, the lead goes back, the tail too.
+    char *p = strategy::allocate(size + alignment + kMinBlock);
+    // No block that large: carve from the bump space with the lead it really needs (reserving may
+    // move the bump space to a new span, so the lead is taken again; the block is checked).
+    if (!p && arena_reserve(aligned_lead(g_arena.top, alignment) + size)) {
+        p = arena_take(aligned_lead(g_arena.top, alignment) + size);
+        if (p && block_size(p) < aligned_lead(p, alignment) + size) strategy::release(p), p = nullptr;
+    }
+    if (!p) return fail();
+    p = split_lead(p, alignment);
+    strategy::resize(p, size);
+    set_header(p, header(p) | kAligned);
+    handed_out(p, n);
+    vg::allocated(p, checked::requested_size(p));
+    return p;
+}
+
+extern "C" void *lite_alloc_move_aligned(char *p, size_t n) {
+    size_t alignment = (size_t)p & (0 - (size_t)p);  // at least the alignment it was given
+    return allocate_aligned(n, alignment < kMaxKeptAlignment ? alignment : kMaxKeptAlignment);
+}
+
+}  // namespace lite
+
+using namespace lite;
+
+static inline bool is_power_of_two(size_t n) { return n && !(n & (n - 1)); }
+
+extern "C" {
+
+// Any power of two; C17 dropped the rule that size be a multiple of it.
+void *LITE_NAME(aligned_alloc)(size_t alignment, size_t size) {
+    [[maybe_unused]] vg::Quiet quiet;
+    checked::enter("aligned_alloc(): ");
+    if (!is_power_of_two(alignment)) {
+        LITE_SET_ERRNO(EINVAL);
+        return nullptr;
+    }
+    return allocate_aligned(size, alignment);
+}
+
+void *LITE_NAME(memalign)(size_t alignment, size_t size) { return LITE_NAME(aligned_alloc)(alignment, size); }
+
+// POSIX: errors are returned, not put in errno, and *out is left alone on failure.
+int LITE_NAME(posix_memalign)(void **out, size_t alignment, size_t size) {
+    if (!is_power_of_two(alignment) || alignment % sizeof(void *)) return EINVAL;
+    void *p = LITE_NAME(aligned_alloc)(alignment, size);
+    if (!p) return ENOMEM;
+    *out = p;
+    return 0;
+}
+
+}  // extern "C"

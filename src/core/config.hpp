@@ -1,0 +1,58 @@
+// Every build option of lite-alloc, with its default. A project may put its own values in a header
+// of its own and build with -DLITE_ALLOC_CONFIG_HEADER='"my_config.h"'; it is read first.
+//
+// option                          default  who sets it  what it does
+// LITE_ALLOC_STRATEGY_<name>      -        the build    the strategy compiled in: bump_freelist,
+//                                                       segregated_bump or freelist (exactly one)
+// LITE_ALLOC_STATS                0        users        1: lite_alloc_stats() also keeps peak_in_use and
+//                                                       failed_requests (a few bytes on every call)
+// LITE_ALLOC_CHECKED              0        users        1: the checked build (CHECKED=1): every pointer
+//                                                       handed back is verified, canaries, poisoned
+//                                                       free blocks, a whole-heap check every
+//                                                       LITE_ALLOC_CHECK_INTERVAL calls
+// LITE_ALLOC_CHECK_INTERVAL       1024     users        checked build: calls between whole-heap checks
+//                                                       (1: before every call)
+// LITE_ALLOC_SMALL_CLASSES        32       users        segregated_bump: exact-size bins, one per
+//                                                       kAlign step of block size (the largest binned
+//                                                       block is this many kAlign units)
+// LITE_ALLOC_FRESH_MEMORY_IS_ZERO per target the build  the backend's new memory is zero-filled, so
+//                                                       calloc need not clear it
+// LITE_ALLOC_VALGRIND             0        users        1: tell memcheck about every block
+// LITE_ALLOC_NEWLIB               per target the build  newlib's _malloc_r family is the libc's entry
+// LITE_ALLOC_NO_LIBC              per target the build  no errno, no stderr (freestanding wasm32)
+// LITE_ALLOC_PREFIXED             0        tests        export lite_malloc, lite_free, ... instead
+// LITE_ALLOC_FAULT_INJECTION      0        tests        lite_alloc_set_grow_budget()
+#pragma once
+
+#ifdef LITE_ALLOC_CONFIG_HEADER
+#include LITE_ALLOC_CONFIG_HEADER
+#endif
+
+// Words a free block needs, header included, derived from the strategy so that no two files of
+// one library can disagree: freelist keeps two links and a footer, the others one link.
+#if defined(LITE_ALLOC_STRATEGY_freelist)
+#define LITE_ALLOC_MIN_FREE_WORDS 4
+#elif defined(LITE_ALLOC_STRATEGY_bump_freelist) || defined(LITE_ALLOC_STRATEGY_segregated_bump)
+#define LITE_ALLOC_MIN_FREE_WORDS 2
+#else
+#error "build every file of lite-alloc with one of -DLITE_ALLOC_STRATEGY_bump_freelist, -DLITE_ALLOC_STRATEGY_segregated_bump, -DLITE_ALLOC_STRATEGY_freelist"
+#endif
+
+#ifndef LITE_ALLOC_STATS
+#define LITE_ALLOC_STATS 0
+#endif
+#ifndef LITE_ALLOC_CHECKED
+#define LITE_ALLOC_CHECKED 0
+#endif
+#ifndef LITE_ALLOC_CHECK_INTERVAL
+#define LITE_ALLOC_CHECK_INTERVAL 1024
+#endif
+#ifndef LITE_ALLOC_SMALL_CLASSES
+#define LITE_ALLOC_SMALL_CLASSES 32
+#endif
+#ifndef LITE_ALLOC_FRESH_MEMORY_IS_ZERO
+#define LITE_ALLOC_FRESH_MEMORY_IS_ZERO 0
+#endif
+#ifndef LITE_ALLOC_VALGRIND
+#define LITE_ALLOC_VALGRIND 0
+#endif
