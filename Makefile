@@ -33,7 +33,8 @@ VARIANT_ABI_release  := $(TARGET_ABI)
 VARIANT_ABI_checked  := $(TARGET_ABI)
 # record (RECORD=1): malloc & co. write one line per call to stdout (src/abi/record.cpp, tools/advise).
 VARIANT_FLAGS_record := -DLITE_ALLOC_PREFIXED
-VARIANT_ABI_record   := src/abi/record.cpp $(TARGET_ABI)
+# (record.cpp compiles newlib_reent.cpp itself, so that newlib's _malloc_r family calls the recorder)
+VARIANT_ABI_record   := src/abi/record.cpp $(filter-out src/abi/newlib_reent.cpp,$(TARGET_ABI))
 
 # Every file is told the strategy (src/core/config.hpp derives what depends on it).
 $(foreach s,$(STRATEGIES),$(eval STRATEGY_FLAGS_$(s) := -DLITE_ALLOC_STRATEGY_$(s)))

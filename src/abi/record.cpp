@@ -26,10 +26,12 @@ void *lite_memalign(size_t alignment, size_t size);
 size_t lite_malloc_usable_size(void *ptr);
 }
 
-// Linking any of the heap must bring newlib_reent.o (newlib's _malloc_r family, which calls the
-// recording malloc below) along: in the prefixed build backend.hpp does not name it, this does.
+// newlib: its _malloc_r family (newlib's own stdio, strdup, ... allocate through it) comes from
+// newlib_reent.cpp, compiled into this object rather than on its own, so that it is always linked
+// with the recorder (nothing else names _malloc_r in a prefixed build) and forwards to the standard
+// names below, the recording ones: the heap itself is compiled prefixed (lite_malloc, ...).
 #if defined(LITE_ALLOC_NEWLIB)
-__asm__(".globl _malloc_r");
+#include "newlib_reent.cpp"
 #endif
 
 namespace {
