@@ -10,9 +10,10 @@ STRATEGIES := bump_freelist segregated_bump freelist
 TARGET   ?= host
 STRATEGY ?= bump_freelist
 CHECKED  ?= 0
+RECORD   ?= 0
 # release (shipped), checked (CHECKED=1), testing (prefixed lite_malloc... + fault injection),
 # sanitized (testing under ASan + UBSan, host only), testing_checked (testing + checked).
-VARIANT  ?= $(if $(filter 1,$(CHECKED)),checked,release)
+VARIANT  ?= $(if $(filter 1,$(RECORD)),record,$(if $(filter 1,$(CHECKED)),checked,release))
 
 ifeq ($(wildcard toolchains/$(TARGET).mk),)
 $(error unknown TARGET=$(TARGET): one of $(TARGETS))
@@ -30,6 +31,10 @@ VARIANT_FLAGS_sanitized := $(VARIANT_FLAGS_testing) -fsanitize=address,undefined
 VARIANT_FLAGS_testing_checked := $(VARIANT_FLAGS_testing) $(VARIANT_FLAGS_checked)
 VARIANT_ABI_release  := $(TARGET_ABI)
 VARIANT_ABI_checked  := $(TARGET_ABI)
+# record (RECORD=1): malloc & co. write one line per call to stdout (src/abi/record.cpp, tools/advise).
+VARIANT_FLAGS_record := -DLITE_ALLOC_PREFIXED
+# (record.cpp compiles newlib_reent.cpp itself, so that newlib's _malloc_r family calls the recorder)
+VARIANT_ABI_record   := src/abi/record.cpp $(filter-out src/abi/newlib_reent.cpp,$(TARGET_ABI))
 
 # Every file is told the strategy (src/core/config.hpp derives what depends on it).
 $(foreach s,$(STRATEGIES),$(eval STRATEGY_FLAGS_$(s) := -DLITE_ALLOC_STRATEGY_$(s)))
@@ -91,4 +96,4 @@ clean:
 
 # Test, size and benchmark rules, one fragment per area; each adds its goals to `check`.
 include test/host.mk
--include test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk
+-include test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk test/advise.mk
