@@ -83,7 +83,7 @@ SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/r
   src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
-.PHONY: all lib check available clean toolchains size size-table bench install
+.PHONY: all lib check available print-out clean toolchains size size-table bench install
 # `make TARGET=... STRATEGY=...` builds that one library; a bare `make` builds them all.
 .DEFAULT_GOAL := $(if $(filter command line,$(origin TARGET) $(origin STRATEGY)),lib,all)
 
@@ -111,6 +111,10 @@ lite_announce = $(if $(LITE_ANNOUNCED),,$(eval LITE_ANNOUNCED := 1)echo "== buil
 $(OUT)/obj/%.o: src/%.cpp $(wildcard src/*/*.hpp include/*.h) $(FLAGS_STAMP)
 	@$(lite_announce) mkdir -p $(@D)
 	$(Q)$(CXX) $(CXXFLAGS_ALL) $(OBJ_FLAGS_$*) -Iinclude -c $< -o $@
+
+# Prints the output directory of this configuration (for scripts: make -s print-out TARGET=... ...).
+print-out:
+	@echo $(OUT)
 
 # Prints "yes" when this TARGET's toolchain is installed.
 available:
