@@ -127,6 +127,15 @@ check_wasi() {
      ! wasm-objdump -x -j name "$w" | grep -Eq '<(dlmalloc|dlfree)>'; then
     ok "wasi: clang --sysroot ... -llite_alloc links real_c to lite-alloc alone, runs under node"
   else bad "wasi: clang --sysroot ... -llite_alloc real_c"; fi
+  # Only new and stdio: wasm-ld fetches archive members whatever their order, no -u needed.
+  w=$OUT/wasi-new_stdio.wasm
+  if clang++-19 --target=wasm32-wasi --sysroot="$s" -O2 -fno-exceptions -c test/abi/consumer/new_stdio.cpp \
+       -o "$OUT/wasi-new_stdio.o" && clang++-19 --target=wasm32-wasi --sysroot="$s" "$OUT/wasi-new_stdio.o" -llite_alloc -o "$w" &&
+     node --no-warnings test/harness/run_wasm.mjs "$w" | grep -q "new_stdio: ok" &&
+     wasm-objdump -x -j name "$w" | grep -q '<malloc>' &&
+     ! wasm-objdump -x -j name "$w" | grep -Eq '<(dlmalloc|dlfree)>'; then
+    ok "wasi: a program using only new and stdio gets lite-alloc alone"
+  else bad "wasi: new_stdio"; fi
 }
 
 mkdir -p "$OUT"
