@@ -1,9 +1,11 @@
 # lite-alloc. One library per invocation:
-#   make TARGET=<target> STRATEGY=<strategy> [CHECKED=1]
-#     -> build/<target>/<strategy>[/checked]/liblite_alloc.a
+#   make TARGET=<target> STRATEGY=<strategy> [CHECKED=1] [BACKEND=<backend>] [OPT=...] [EXTRA_CXXFLAGS=...]
+#     -> build/<target>/<strategy>[/checked][/<backend>][/<hash of flag overrides>]/liblite_alloc.a
+#        (make -s print-out ... prints the directory; V=1 shows every command)
 # and the whole project:
 #   make          every strategy for every target whose toolchain is installed, then the size table
 #   make check    every test of every target
+#   make install  one library with its header, pkg-config file and CMake package (PREFIX=...)
 #   make toolchains   installs the Debian packages all of this needs (toolchains/install.sh)
 TARGETS    := host wasm32 wasi emscripten cortex-m0 cortex-m4 cortex-m33
 STRATEGIES := bump_freelist segregated_bump freelist
@@ -75,7 +77,8 @@ CXXFLAGS_ALL := -std=c++17 $(OPT) -fno-exceptions -fno-rtti -fno-threadsafe-stat
 
 # What a program must pass to the linker so that lite-alloc is its heap even when it never names
 # malloc (only new, strdup or stdio): in pkg-config's Libs and the CMake target's link options.
-LINK_UNDEFINED := $(if $(filter src/abi/newlib_reent.cpp,$(TARGET_ABI)),_malloc_r,$(if $(filter host,$(TARGET)),malloc))
+# A toolchain file may set its own (e.g. picolibc: malloc).
+LINK_UNDEFINED ?= $(if $(filter src/abi/newlib_reent.cpp,$(TARGET_ABI)),_malloc_r,$(if $(filter host,$(TARGET)),malloc))
 comma := ,
 LINK_FLAGS := $(foreach u,$(LINK_UNDEFINED),-Wl$(comma)-u$(comma)$(u))
 

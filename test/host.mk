@@ -11,17 +11,17 @@ DEATH_CASES := double_free:double.free interior_pointer:points.inside.a.block \
 # build/host/<strategy>/<variant>/suite: the suite linked against that variant of the library.
 build/host/%/testing/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing
-	$(HOST_CC) $(SUITE_CFLAGS) $(SUITE_SOURCES) build/host/$*/testing/liblite_alloc.a -lcmocka -o $@
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) $(SUITE_SOURCES) build/host/$*/testing/liblite_alloc.a -lcmocka -o $@
 
 build/host/%/sanitized/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=sanitized
-	$(HOST_CC) $(SUITE_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all $(SUITE_SOURCES) \
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all $(SUITE_SOURCES) \
 	  build/host/$*/sanitized/liblite_alloc.a -lcmocka -o $@
 
 # The checked build under the same suite: every call verifies the whole heap and the canaries.
 build/host/%/testing_checked/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_checked
-	$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_CHECKED=1 -DSUITE_HEAP_BYTES=65536 -DSUITE_RANDOM_OPS=4000 $(SUITE_SOURCES) \
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_CHECKED=1 -DSUITE_HEAP_BYTES=65536 -DSUITE_RANDOM_OPS=4000 $(SUITE_SOURCES) \
 	  build/host/$*/testing_checked/liblite_alloc.a -lcmocka -o $@
 
 .PHONY: check-host check-host-sanitized check-host-checked check-install check-build-options check-mallinfo FORCE
