@@ -43,7 +43,7 @@ $(call lite_choice,BACKEND,$(BACKEND),$(KNOWN_BACKENDS))
 # ($(OUT)/obj/flags, rewritten only when that line changes), so no flag change is ever stale.
 lite_chosen = $(filter command line environment,$(origin $(1)))
 lite_q = '$(subst ','\'',$(1))'
-USER_FLAGS := $(strip $(foreach v,OPT EXTRA_CXXFLAGS TARGET_FLAGS,$(if $(call lite_chosen,$(v)),$(v)=$($(v)))))
+USER_FLAGS := $(strip $(foreach v,OPT EXTRA_CXXFLAGS TARGET_FLAGS TARGET_DEFINES NEWLIB_LOCKS,$(if $(call lite_chosen,$(v)),$(v)=$($(v)))))
 FLAGS_HASH := $(if $(and $(USER_FLAGS),$(if $(call lite_chosen,VARIANT),,x)),$(shell printf '%s' $(call lite_q,$(USER_FLAGS)) | md5sum | cut -c1-8))
 OUT := build/$(TARGET)/$(STRATEGY)$(if $(call lite_chosen,FLOAT_ABI),/$(FLOAT_ABI))$(if $(call lite_chosen,LIBC),/$(LIBC))$(if \
   $(filter release,$(VARIANT)),,/$(VARIANT))$(if $(call lite_chosen,BACKEND),/$(BACKEND))$(if $(FLAGS_HASH),/$(FLAGS_HASH))

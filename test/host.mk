@@ -51,10 +51,11 @@ check-build-options:
 check-mallinfo: FORCE
 	@echo "== check-mallinfo host"
 	@for s in $(STRATEGIES); do $(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$$s || exit 1; \
+	  lib=$$($(MAKE) -s --no-print-directory print-out TARGET=host STRATEGY=$$s)/liblite_alloc.a; \
 	  mkdir -p build/host/$$s/abi-test; \
-	  $(HOST_CC) -O1 -Wall -Wextra -Iinclude test/programs/mallinfo.c build/host/$$s/liblite_alloc.a -o build/host/$$s/abi-test/mallinfo && \
+	  $(HOST_CC) -O1 -Wall -Wextra -Iinclude test/programs/mallinfo.c $$lib -o build/host/$$s/abi-test/mallinfo && \
 	  build/host/$$s/abi-test/mallinfo 2>/dev/null | grep 'mallinfo: ok' || { echo "mallinfo $$s: FAILED"; exit 1; }; \
-	  $(HOST_CC) -O1 -Iinclude -DLITE_ALLOC_EXPECTED_STRATEGY="\"$$s\"" test/programs/real_c.c build/host/$$s/liblite_alloc.a \
+	  $(HOST_CC) -O1 -Iinclude -DLITE_ALLOC_EXPECTED_STRATEGY="\"$$s\"" test/programs/real_c.c $$lib \
 	    -o build/host/$$s/abi-test/real_c || exit 1; \
 	  if nm build/host/$$s/abi-test/real_c | grep -Eq ' T (mallinfo|malloc_stats|malloc_trim)$$'; then \
 	    echo "real_c carries mallinfo.o without calling it"; exit 1; fi; done

@@ -52,14 +52,14 @@ namespace {
 // Held for the duration of one heap operation: the port's lock, and errno routed to r.
 class HeapCall {
   public:
-    explicit HeapCall(struct _reent *r) : r_(r) {
+    explicit HeapCall(struct _reent *r) : r_(r), errno_(&errno) {
         __malloc_lock(r);
-        saved_errno_ = errno;
-        errno = 0;
+        saved_errno_ = *errno_;
+        *errno_ = 0;
     }
     ~HeapCall() {
-        int set = errno;
-        errno = saved_errno_;
+        int set = *errno_;
+        *errno_ = saved_errno_;
         if (set) LITE_REENT_ERRNO(r_) = set;  // when r is the running thread's, this is errno itself
         __malloc_unlock(r_);
     }
@@ -68,6 +68,7 @@ class HeapCall {
 
   private:
     struct _reent *r_;
+    int *errno_;  // the running thread's errno (newlib's errno is a call: __errno())
     int saved_errno_;
 };
 
@@ -134,38 +135,20 @@ void _malloc_stats_r(struct _reent *r) {
 }
 
 #if LITE_ALLOC_NEWLIB_LOCKS
-// The plain names: the running thread's reent, whose errno is errno itself.
-void *malloc(size_t size) {
-    HeapLock lock(_REENT);
-    return lite_malloc(size);
-}
-void free(void *ptr) {
-    HeapLock lock(_REENT);
-    lite_free(ptr);
-}
-void *calloc(size_t count, size_t size) {
-    HeapLock lock(_REENT);
-    return lite_calloc(count, size);
-}
-void *realloc(void *ptr, size_t size) {
-    HeapLock lock(_REENT);
-    return lite_realloc(ptr, size);
-}
+// The plain names: the running thread's reent, as newlib's malloc.o and friends do (a tail call).
+void *malloc(size_t size) { return _malloc_r(_REENT, size); }
+void free(void *ptr) { _free_r(_REENT, ptr); }
+void *calloc(size_t count, size_t size) { return _calloc_r(_REENT, count, size); }
+void *realloc(void *ptr, size_t size) { return _realloc_r(_REENT, ptr, size); }
+void *memalign(size_t alignment, size_t size) { return _memalign_r(_REENT, alignment, size); }
+size_t malloc_usable_size(void *ptr) { return _malloc_usable_size_r(_REENT, ptr); }
 void *aligned_alloc(size_t alignment, size_t size) {
     HeapLock lock(_REENT);
     return lite_aligned_alloc(alignment, size);
 }
-void *memalign(size_t alignment, size_t size) {
-    HeapLock lock(_REENT);
-    return lite_memalign(alignment, size);
-}
 int posix_memalign(void **out, size_t alignment, size_t size) {
     HeapLock lock(_REENT);
     return lite_posix_memalign(out, alignment, size);
-}
-size_t malloc_usable_size(void *ptr) {
-    HeapLock lock(_REENT);
-    return lite_malloc_usable_size(ptr);
 }
 #endif
 
