@@ -63,6 +63,13 @@ check_host() {
      "$b/new_stdio" | grep -q 'new_stdio: ok' && nm "$b/new_stdio" | grep -q ' T malloc$'; then
     ok "host CMake: find_package(lite_alloc), lite_alloc::lite_alloc links real_c and new_stdio"
   else bad "host CMake consumer"; fi
+  # The version file: 0.1.0 satisfies 0.1 and 0.1.0, not 0.2 nor 1.0.
+  for v in 0.2 1.0; do
+    if cmake -S test/abi/consumer -B "$b-$v" -DCMAKE_PREFIX_PATH="$p" -DCONSUMER_VERSION=$v > "$b-$v.log" 2>&1; then
+      bad "host CMake: find_package(lite_alloc $v) accepted version 0.1.0"
+    elif grep -q 'compatible with requested version' "$b-$v.log"; then ok "host CMake: find_package(lite_alloc $v) refused"
+    else bad "host CMake: find_package(lite_alloc $v) failed for another reason (see $b-$v.log)"; fi
+  done
 }
 
 check_cortex_m4() {
