@@ -80,7 +80,9 @@ CXXFLAGS_ALL := -std=c++17 $(OPT) -fno-exceptions -fno-rtti -fno-threadsafe-stat
 # A toolchain file may set its own (e.g. picolibc: malloc).
 LINK_UNDEFINED ?= $(if $(filter src/abi/newlib_reent.cpp,$(TARGET_ABI)),_malloc_r,$(if $(filter host,$(TARGET)),malloc))
 comma := ,
-LINK_FLAGS := $(foreach u,$(LINK_UNDEFINED),-Wl$(comma)-u$(comma)$(u))
+# Emscripten: its own malloc left out (with it, the link fails on duplicate symbols).
+LINK_EXTRA_emscripten := -sMALLOC=none
+LINK_FLAGS := $(foreach u,$(LINK_UNDEFINED),-Wl$(comma)-u$(comma)$(u)) $(LINK_EXTRA_$(TARGET))
 
 SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/report.cpp \
   src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))

@@ -7,7 +7,8 @@
 #     link without the installed flags must show newlib-nano's heap, or the map check proves nothing.
 #   - TARGET=wasi installed into a copy of the wasi sysroot: clang --sysroot finds -llite_alloc for
 #     --target=wasm32-wasi and --target=wasm32-wasip1, with no -L, and the program runs under node.
-# Usage: test/abi/install.sh [host] [cortex-m4] [wasi] (all three by default). Needs make, pkg-config,
+#   - Emscripten: pkg-config's flags alone (-sMALLOC=none among them) give a new-only program lite-alloc.
+# Usage: test/abi/install.sh [host] [cortex-m4] [wasi] [emscripten] (all by default). Needs make, pkg-config,
 # cmake; arm-none-eabi-gcc and qemu-system-arm; clang-19, wasi-libc, node and wabt.
 set -u
 cd "$(dirname "$0")/../.."
@@ -15,7 +16,7 @@ ROOT=$PWD
 OUT=$ROOT/build/abi-test/install
 STRATEGY=freelist
 MAKE=${MAKE:-make}
-PARTS=${*:-host cortex-m4 wasi}
+PARTS=${*:-host cortex-m4 wasi emscripten}
 HARNESS=$ROOT/test/harness/cortex_m
 NEWLIB_HEAP='lib_a-(nano-)?(mallocr|freer|reallocr|callocr|malignr|msizer|mallinfor|mallstatsr|malloptr|vallocr|pvallocr|malloc|calloc|realloc|malign|msize)\.o'
 QEMU_M4="timeout 120 qemu-system-arm -M mps2-an386 -semihosting-config enable=on,target=native -nographic -monitor none -serial none -kernel"
@@ -145,13 +146,29 @@ check_wasi() {
   else bad "wasi: new_stdio"; fi
 }
 
+check_emscripten() {
+  echo "== check-install emscripten (pkg-config)"
+  local p=$OUT/em-prefix
+  install_to "$p" emscripten || { bad "make install TARGET=emscripten"; return; }
+  export PKG_CONFIG_PATH=$p/lib/pkgconfig NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+  # Only new and stdio, nothing but the installed flags (which leave Emscripten's malloc out).
+  if em++ -O2 -fno-exceptions test/abi/consumer/new_stdio.cpp $(pkg-config --cflags --libs lite_alloc) \
+       --profiling-funcs -o "$OUT/em-new_stdio.js" > "$OUT/em-new_stdio.log" 2>&1 &&
+     node --no-experimental-fetch "$OUT/em-new_stdio.js" | grep -q 'new_stdio: ok' &&
+     ! wasm-objdump -x -j name "$OUT/em-new_stdio.wasm" | grep -Eq '<(dlmalloc|dlfree|emmalloc_[a-z_]*)>' &&
+     wasm-objdump -x -j name "$OUT/em-new_stdio.wasm" | grep -Eq '<(malloc|free)>'; then
+    ok "emscripten pkg-config: a program using only new and stdio gets lite-alloc alone"
+  else bad "emscripten pkg-config new_stdio (see $OUT/em-new_stdio.log)"; fi
+}
+
 mkdir -p "$OUT"
 for part in $PARTS; do
   case $part in
     host) check_host ;;
     cortex-m4) check_cortex_m4 ;;
     wasi) check_wasi ;;
-    *) echo "install.sh: unknown part $part (host cortex-m4 wasi)"; exit 2 ;;
+    emscripten) check_emscripten ;;
+    *) echo "install.sh: unknown part $part (host cortex-m4 wasi emscripten)"; exit 2 ;;
   esac
 done
 echo "install: $passed passed, $failed failed"
