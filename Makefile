@@ -37,8 +37,8 @@ $(call lite_choice,BACKEND,$(BACKEND),$(KNOWN_BACKENDS))
 # Output directory: one per configuration,
 #   build/<target>/<strategy>[/<float_abi>][/<libc>][/<variant>][/<backend>][/<flags hash>]
 # FLOAT_ABI, LIBC and BACKEND appear when chosen on the command line (their defaults build into the
-# plain directory); OPT, EXTRA_CXXFLAGS and TARGET_FLAGS given on the command line or in the
-# environment add a short hash of their values, unless the caller named a VARIANT itself (the tests'
+# plain directory); OPT, EXTRA_CXXFLAGS, TARGET_FLAGS, TARGET_DEFINES or NEWLIB_LOCKS given on the
+# command line or in the environment add a short hash of their values, unless the caller named a VARIANT itself (the tests'
 # pic, valgrind, ... directories). Every object also depends on a stamp of its full compile line
 # ($(OUT)/obj/flags, rewritten only when that line changes), so no flag change is ever stale.
 lite_chosen = $(filter command line environment,$(origin $(1)))
