@@ -1,5 +1,5 @@
 /* newlib's reentrant entry points as newlib's own malloc has them, under the program's RTOS hooks:
- *   - every _malloc_r-family call and every libc path that allocates (strdup, stdio, mallinfo) takes
+ *   - every _malloc_r-family call, every plain malloc/free/..., and every libc path that allocates (strdup, stdio, mallinfo) takes
  *     __malloc_lock(r) and gives it back with __malloc_unlock(r): balanced, at least one pair per
  *     call, with the reent it was given, and the heap grows (_sbrk) only while the lock is held;
  *   - a failure sets the _errno of the reent it was given and leaves the global errno alone
@@ -87,6 +87,20 @@ int main(void) {
     LOCKED(_free_r(self, q), self);
     LOCKED(_free_r(self, a), self);
     LOCKED(_free_r(self, big), self);
+    /* The plain names take the running thread's lock too, as newlib's wrappers do. */
+    void *volatile plain = 0;
+    LOCKED(plain = malloc(40), self);
+    LOCKED(plain = realloc(plain, 80), self);
+    LOCKED(free(plain), self);
+    LOCKED(plain = calloc(4, 10), self);
+    LOCKED(free(plain), self);
+    LOCKED(plain = memalign(32, 10), self);
+    LOCKED(free(plain), self);
+    LOCKED(plain = aligned_alloc(16, 32), self);
+    LOCKED(free(plain), self);
+    void *aligned = 0;
+    LOCKED(REQUIRE(posix_memalign(&aligned, 64, 10) == 0), self);
+    LOCKED(free(aligned), self);
     /* libc's own allocating paths come through the same entry points. */
     LOCKED(copy = strdup("a string newlib copies"), 0);
     REQUIRE(copy && strcmp(copy, "a string newlib copies") == 0);
