@@ -82,7 +82,7 @@ LINK_UNDEFINED ?= $(if $(filter src/abi/newlib_reent.cpp,$(TARGET_ABI)),_malloc_
 comma := ,
 # Emscripten: its own malloc left out (with it, the link fails on duplicate symbols).
 LINK_EXTRA_emscripten := -sMALLOC=none
-LINK_FLAGS := $(foreach u,$(LINK_UNDEFINED),-Wl$(comma)-u$(comma)$(u)) $(LINK_EXTRA_$(TARGET))
+LINK_FLAGS := $(strip $(foreach u,$(LINK_UNDEFINED),-Wl$(comma)-u$(comma)$(u)) $(LINK_EXTRA_$(TARGET)))
 
 SOURCES := src/core/arena.cpp src/core/heap.cpp src/abi/malloc_api.cpp src/abi/report.cpp \
   src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
@@ -152,10 +152,10 @@ lite_space := $(subst ,, )
 INSTALL_UP := $(subst $(lite_space),/,$(patsubst %,..,$(subst /, ,$(INSTALL_LIBDIR))))
 install: $(LIB)
 	@echo "== installing $(TARGET) $(STRATEGY) into $(DESTDIR)$(PREFIX)"
-	install -d $(DESTDIR)$(PREFIX)/include $(foreach d,$(INSTALL_LIBDIRS),$(DESTDIR)$(PREFIX)/$(d)/pkgconfig \
+	$(Q)install -d $(DESTDIR)$(PREFIX)/include $(foreach d,$(INSTALL_LIBDIRS),$(DESTDIR)$(PREFIX)/$(d)/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/$(d)/cmake/lite_alloc)
-	install -m 644 include/lite_alloc.h $(DESTDIR)$(PREFIX)/include/lite_alloc.h
-	for d in $(INSTALL_LIBDIRS); do \
+	$(Q)install -m 644 include/lite_alloc.h $(DESTDIR)$(PREFIX)/include/lite_alloc.h
+	$(Q)for d in $(INSTALL_LIBDIRS); do \
 	  install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/$$d/liblite_alloc.a && \
 	  printf '%s\n' 'prefix=$(PREFIX)' "libdir=\$${prefix}/$$d" 'includedir=$${prefix}/include' '' \
 	    'Name: lite_alloc' 'Description: lite-alloc malloc replacement ($(TARGET), $(STRATEGY))' \
