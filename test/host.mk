@@ -24,16 +24,20 @@ build/host/%/testing_checked/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_CHECKED=1 -DSUITE_HEAP_BYTES=65536 -DSUITE_RANDOM_OPS=4000 $(SUITE_SOURCES) \
 	  build/host/$*/testing_checked/liblite_alloc.a -lcmocka -o $@
 
+# $(call host_suite,binary): runs a suite quietly: its summary on success, its whole output on failure.
+host_suite = { $(1) > $(1).out 2>&1 || { cat $(1).out; echo "$(1): FAILED"; false; }; } && \
+  awk '/^\[  PASSED  \] [0-9]/ { p += $$4 } /^\[  SKIPPED \] [0-9]/ { k += $$4 } END { print p " passed, " k+0 " skipped" }' $(1).out
+
 .PHONY: check-host check-host-sanitized check-host-checked check-install check-build-options check-mallinfo FORCE
 FORCE:
 check-host: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
-	@for s in $(STRATEGIES); do echo "== host $$s"; build/host/$$s/testing/suite || exit 1; done
+	@for s in $(STRATEGIES); do echo "== host $$s"; $(call host_suite,build/host/$$s/testing/suite) || exit 1; done
 
 check-host-sanitized: $(foreach s,$(STRATEGIES),build/host/$(s)/sanitized/suite)
-	@for s in $(STRATEGIES); do echo "== host $$s (ASan+UBSan)"; build/host/$$s/sanitized/suite || exit 1; done
+	@for s in $(STRATEGIES); do echo "== host $$s (ASan+UBSan)"; $(call host_suite,build/host/$$s/sanitized/suite) || exit 1; done
 
 check-host-checked: $(foreach s,$(STRATEGIES),build/host/$(s)/testing_checked/suite)
-	@for s in $(STRATEGIES); do echo "== host $$s (checked build)"; build/host/$$s/testing_checked/suite || exit 1; done
+	@for s in $(STRATEGIES); do echo "== host $$s (checked build)"; $(call host_suite,build/host/$$s/testing_checked/suite) || exit 1; done
 
 # make install as users consume it (test/abi/install.sh): pkg-config and the CMake package on the
 # host and Cortex-M4 (a program using only new and stdio must get lite-alloc), and a wasi sysroot.
