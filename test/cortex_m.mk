@@ -114,6 +114,9 @@ cortex-m-check-%: cortex-m-libs-% $(CM_TEST)/startup.o
 	done
 	@$(CXX) $(CM_CFLAGS) $(CM_CXXFLAGS) $(CM_NANO) $(CM_LDFLAGS) $(CM_HARNESS)/new_only.cpp $(CM_TEST)/startup.o \
 	  -Wl,-u,_malloc_r -Lbuild/$(TARGET)/$* -llite_alloc -Wl,-Map=$(CM_TEST)/$*/new_only.elf.map -o $(CM_TEST)/$*/new_only.elf
+	@for libc in nano full; do specs=$$([ $$libc = nano ] && echo "$(CM_NANO)" || echo "$(CM_FULL)"); \
+	  $(CC) $(CM_CFLAGS) $$specs $(CM_LDFLAGS) test/programs/newlib_reent.c $(CM_TEST)/startup.o -Wl,--wrap=_sbrk \
+	    -Lbuild/$(TARGET)/$* -llite_alloc -Wl,-Map=$(CM_TEST)/$*/newlib_reent_$$libc.elf.map -o $(CM_TEST)/$*/newlib_reent_$$libc.elf || exit 1; done
 	@$(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) $(CM_HARNESS)/out_of_memory.c $(CM_TEST)/startup.o \
 	  -Lbuild/$(TARGET)/$* -llite_alloc -Wl,-Map=$(CM_TEST)/$*/out_of_memory.elf.map -o $(CM_TEST)/$*/out_of_memory.elf
 	@$(CC) $(CM_CFLAGS) -DLITE_ALLOC_EXPECTED_STRATEGY='"$*"' -DREGION_HEAP_BYTES=12288 $(CM_NANO) $(CM_LDFLAGS) \
@@ -122,7 +125,7 @@ cortex-m-check-%: cortex-m-libs-% $(CM_TEST)/startup.o
 	@for c in $(DEATH_CASES); do \
 	  $(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(CM_TEST)/startup.o \
 	    -Lbuild/$(TARGET)/$*/checked -llite_alloc -o $(CM_TEST)/$*/death-$${c%%:*}.elf || exit 1; done
-	@for p in real_c_nano real_c_full new_only out_of_memory real_c_region $(if $(CM_CPP_$(TARGET)),real_cpp_nano real_cpp_full); do \
+	@for p in real_c_nano real_c_full new_only out_of_memory real_c_region newlib_reent_nano newlib_reent_full $(if $(CM_CPP_$(TARGET)),real_cpp_nano real_cpp_full); do \
 	  prog=$${p%%_nano}; prog=$${prog%%_full}; prog=$${prog%%_region}; \
 	  $(call cm_run,$(CM_TEST)/$*/$$p.elf,^$$prog: ok); \
 	  $(call cm_expect_heap,$(CM_TEST)/$*/$$p.elf); done

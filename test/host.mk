@@ -11,37 +11,57 @@ DEATH_CASES := double_free:double.free interior_pointer:points.inside.a.block \
 # build/host/<strategy>/<variant>/suite: the suite linked against that variant of the library.
 build/host/%/testing/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing
-	$(HOST_CC) $(SUITE_CFLAGS) $(SUITE_SOURCES) build/host/$*/testing/liblite_alloc.a -lcmocka -o $@
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) $(SUITE_SOURCES) build/host/$*/testing/liblite_alloc.a -lcmocka -o $@
 
 build/host/%/sanitized/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=sanitized
-	$(HOST_CC) $(SUITE_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all $(SUITE_SOURCES) \
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all $(SUITE_SOURCES) \
 	  build/host/$*/sanitized/liblite_alloc.a -lcmocka -o $@
 
 # The checked build under the same suite: every call verifies the whole heap and the canaries.
 build/host/%/testing_checked/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_checked
-	$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_CHECKED=1 -DSUITE_HEAP_BYTES=65536 -DSUITE_RANDOM_OPS=4000 $(SUITE_SOURCES) \
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_CHECKED=1 -DSUITE_HEAP_BYTES=65536 -DSUITE_RANDOM_OPS=4000 $(SUITE_SOURCES) \
 	  build/host/$*/testing_checked/liblite_alloc.a -lcmocka -o $@
 
-.PHONY: check-host check-host-sanitized check-host-checked check-install FORCE
+# $(call host_suite,binary): runs a suite quietly: its summary on success, its whole output on failure.
+host_suite = { $(1) > $(1).out 2>&1 || { cat $(1).out; echo "$(1): FAILED"; false; }; } && \
+  awk '/^\[  PASSED  \] [0-9]/ { p += $$4 } /^\[  SKIPPED \] [0-9]/ { k += $$4 } END { print p " passed, " k+0 " skipped" }' $(1).out
+
+.PHONY: check-host check-host-sanitized check-host-checked check-install check-build-options check-mallinfo FORCE
 FORCE:
 check-host: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
-	@for s in $(STRATEGIES); do echo "== host $$s"; build/host/$$s/testing/suite || exit 1; done
+	@for s in $(STRATEGIES); do echo "== host $$s"; $(call host_suite,build/host/$$s/testing/suite) || exit 1; done
 
 check-host-sanitized: $(foreach s,$(STRATEGIES),build/host/$(s)/sanitized/suite)
-	@for s in $(STRATEGIES); do echo "== host $$s (ASan+UBSan)"; build/host/$$s/sanitized/suite || exit 1; done
+	@for s in $(STRATEGIES); do echo "== host $$s (ASan+UBSan)"; $(call host_suite,build/host/$$s/sanitized/suite) || exit 1; done
 
 check-host-checked: $(foreach s,$(STRATEGIES),build/host/$(s)/testing_checked/suite)
-	@for s in $(STRATEGIES); do echo "== host $$s (checked build)"; build/host/$$s/testing_checked/suite || exit 1; done
+	@for s in $(STRATEGIES); do echo "== host $$s (checked build)"; $(call host_suite,build/host/$$s/testing_checked/suite) || exit 1; done
 
-# make install, then a C program built only through pkg-config, run: it must report our heap.
+# make install as users consume it (test/abi/install.sh): pkg-config and the CMake package on the
+# host and Cortex-M4 (a program using only new and stdio must get lite-alloc), and a wasi sysroot.
 check-install:
-	@rm -rf build/install-test
-	@$(MAKE) -s --no-print-directory install TARGET=host STRATEGY=freelist PREFIX=$(CURDIR)/build/install-test
-	@PKG_CONFIG_PATH=build/install-test/lib/pkgconfig $(HOST_CC) -DLITE_ALLOC_EXPECTED_STRATEGY='"freelist"' \
-	  test/programs/real_c.c $$(PKG_CONFIG_PATH=build/install-test/lib/pkgconfig pkg-config --cflags --libs lite_alloc) \
-	  -o build/install-test/real_c
-	@build/install-test/real_c | grep -q 'real_c: ok (freelist)' && echo "install: 1 passed, 0 failed"
+	@test/abi/install.sh
 
-check: check-host check-host-sanitized check-host-checked check-install
+# Bad TARGET/STRATEGY/BACKEND/CHECKED stop make in one line; a changed flag rebuilds; one directory
+# per configuration (test/abi/build_options.sh).
+check-build-options:
+	@echo "== check-build-options"
+	@test/abi/build_options.sh
+
+# mallinfo(), mallinfo2(), malloc_trim(), malloc_stats() from glibc's <malloc.h>, served by lite-alloc;
+# a program that does not call them does not carry them.
+check-mallinfo: FORCE
+	@echo "== check-mallinfo host"
+	@for s in $(STRATEGIES); do $(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$$s || exit 1; \
+	  lib=$$($(MAKE) -s --no-print-directory print-out TARGET=host STRATEGY=$$s)/liblite_alloc.a; \
+	  mkdir -p build/host/$$s/abi-test; \
+	  $(HOST_CC) -O1 -Wall -Wextra -Iinclude test/programs/mallinfo.c $$lib -o build/host/$$s/abi-test/mallinfo && \
+	  build/host/$$s/abi-test/mallinfo 2>/dev/null | grep 'mallinfo: ok' || { echo "mallinfo $$s: FAILED"; exit 1; }; \
+	  $(HOST_CC) -O1 -Iinclude -DLITE_ALLOC_EXPECTED_STRATEGY="\"$$s\"" test/programs/real_c.c $$lib \
+	    -o build/host/$$s/abi-test/real_c || exit 1; \
+	  if nm build/host/$$s/abi-test/real_c | grep -Eq ' T (mallinfo|malloc_stats|malloc_trim)$$'; then \
+	    echo "real_c carries mallinfo.o without calling it"; exit 1; fi; done
+
+check: check-host check-host-sanitized check-host-checked check-install check-build-options check-mallinfo

@@ -110,6 +110,8 @@ endif
 
 ifeq ($(TARGET),emscripten)
 EMSCRIPTEN_LINK := -sMALLOC=none -sEXIT_RUNTIME=1 --profiling-funcs
+# Emscripten's own malloc tests (Debian's emscripten package): mallinfo.cpp runs against lite-alloc.
+EMSCRIPTEN_TESTS ?= /usr/share/emscripten/tests
 wasm-check-%: wasm-libs-%
 	@mkdir -p $(WASM_TEST)
 	@echo "== emscripten $*"
@@ -119,6 +121,10 @@ wasm-check-%: wasm-libs-%
 	$(CXX) -O2 -Iinclude test/programs/real_cpp.cpp $(call WASM_LIB,$*) $(EMSCRIPTEN_LINK) -o $(WASM_TEST)/real_cpp-$*.js
 	@$(call wasm_run,$(EMSCRIPTEN_RUN) $(WASM_TEST)/real_c-$*.js,$(WASM_TEST)/real_c-$*.out,real_c: ok ($*))
 	@$(call wasm_run,$(EMSCRIPTEN_RUN) $(WASM_TEST)/real_cpp-$*.js,$(WASM_TEST)/real_cpp-$*.out,real_cpp: ok ($*))
+	$(CXX) -O2 $(EMSCRIPTEN_TESTS)/mallinfo.cpp $(call WASM_LIB,$*) $(EMSCRIPTEN_LINK) -o $(WASM_TEST)/em_mallinfo-$*.js
+	$(CC) -O2 -Iinclude test/programs/mallinfo.c $(call WASM_LIB,$*) $(EMSCRIPTEN_LINK) -o $(WASM_TEST)/mallinfo-$*.js
+	@$(call wasm_run,$(EMSCRIPTEN_RUN) $(WASM_TEST)/em_mallinfo-$*.js,$(WASM_TEST)/em_mallinfo-$*.out,^OK\.$$)
+	@$(call wasm_run,$(EMSCRIPTEN_RUN) $(WASM_TEST)/mallinfo-$*.js,$(WASM_TEST)/mallinfo-$*.out,^mallinfo: ok)
 	@$(call wasm_expect_heap,$(WASM_TEST)/real_c-$*.wasm)
 	@$(call wasm_expect_heap,$(WASM_TEST)/real_cpp-$*.wasm)
 	@for c in $(DEATH_CASES); do \

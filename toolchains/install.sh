@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  make gcc g++ binutils python3 pkg-config   # host build, make install check
+  make gcc g++ binutils python3 pkg-config cmake   # host build, make install check (pkg-config, CMake)
   libcmocka-dev valgrind                  # host tests
   clang-19 lld-19 llvm-19 libclang-rt-19-dev libfuzzer-19-dev   # sanitizers, libFuzzer
   wasi-libc libclang-rt-19-dev-wasm32 wabt                      # wasm32-wasi and freestanding wasm32

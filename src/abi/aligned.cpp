@@ -5,25 +5,6 @@
 #include "../../include/lite_alloc.h"
 #include "../core/valgrind_hooks.hpp"
 
-#if __has_include(<errno.h>) && !defined(LITE_ALLOC_NO_LIBC)
-#include <errno.h>
-#define LITE_SET_ERRNO(code) (errno = (code))
-#else
-#define LITE_SET_ERRNO(code) ((void)(code))
-#endif
-#ifndef EINVAL
-#define EINVAL 22
-#endif
-#ifndef ENOMEM
-#define ENOMEM 12
-#endif
-
-#ifdef LITE_ALLOC_PREFIXED
-#define LITE_NAME(name) lite_##name
-#else
-#define LITE_NAME(name) name
-#endif
-
 namespace lite {
 
 // realloc of an aligned block keeps at most this alignment: the block does not record its own, so

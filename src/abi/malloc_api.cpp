@@ -7,23 +7,6 @@
 #include "../core/valgrind_hooks.hpp"
 #include "../backend/backend.hpp"
 
-#if __has_include(<errno.h>) && !defined(LITE_ALLOC_NO_LIBC)
-#include <errno.h>  // the target's own codes: WASI and Emscripten differ from Linux
-#define LITE_SET_ERRNO(code) (errno = (code))
-#else
-#define LITE_SET_ERRNO(code) ((void)(code))
-#endif
-#ifndef ENOMEM
-#define ENOMEM 12
-#endif
-
-// Test builds export lite_malloc, lite_free, ... so that the test harness keeps its own allocator.
-#ifdef LITE_ALLOC_PREFIXED
-#define LITE_NAME(name) lite_##name
-#else
-#define LITE_NAME(name) name
-#endif
-
 // realloc of a block with kAligned set moves it here (src/abi/aligned.cpp): a block of n bytes with
 // the alignment p has. Named weakly: only a program that links an aligned entry point has such
 // blocks, and only such a program links that code.

@@ -1,57 +1,84 @@
 // newlib's own code (stdio buffers, atexit, strdup, ...) allocates through the reentrant
 // _malloc_r family, not through malloc. Defining every entry point of newlib's heap objects
 // (nano-mallocr.o and friends in libc_nano.a, mallocr.o and friends in libc.a) here means the
-// linker never needs one of them, so lite-alloc is the only heap: these are thin forwards.
+// linker never needs one of them, so lite-alloc is the only heap. The aligned entry points are in
+// newlib_aligned.cpp, so that a program that names none of them links no aligned allocation.
 //
-// errno: newlib's errno is _REENT->_errno, and _REENT is the reent pointer newlib passes in (the one
-// of the running thread, which an RTOS switches), so lite-alloc setting errno sets r->_errno.
-// Locking: like the rest of lite-alloc these do not call __malloc_lock; one thread only.
-#include <malloc.h>
-#include <stdint.h>
-#include <string.h>
-#include <unistd.h>
+// Each entry point does what newlib's own does around its heap operation:
+// - __malloc_lock(r) before it and __malloc_unlock(r) after it. newlib's defaults do nothing (or
+//   take its retargetable recursive lock); RTOS ports (FreeRTOS, Zephyr, ThreadX) implement them to
+//   make the heap thread-safe, and their protection carries over to lite-alloc.
+// - a failure sets the errno of the reent it was given, r->_errno: the core writes its errno through
+//   lite::g_errno, which each entry point points at r's.
+// The plain names (malloc, free, ...) take the same lock, as newlib's wrappers do by calling
+// _malloc_r(_REENT, ...): with LITE_ALLOC_NEWLIB_LOCKS (the Makefile's newlib builds) the core's
+// entry points are compiled as lite_malloc, lite_free, ... (LITE_ALLOC_PREFIXED) and the standard
+// names are defined here.
+#include "newlib_reent.hpp"
 
-#include "../../include/lite_alloc.h"
+#include "mallinfo.hpp"
+
+namespace lite {
+int *g_errno;
+}
 
 extern "C" {
 
-void *_malloc_r(struct _reent *, size_t size) { return malloc(size); }
-void _free_r(struct _reent *, void *ptr) { free(ptr); }
-void *_realloc_r(struct _reent *, void *ptr, size_t size) { return realloc(ptr, size); }
-void *_calloc_r(struct _reent *, size_t count, size_t size) { return calloc(count, size); }
+void *_malloc_r(struct _reent *r, size_t size) {
+    lite::heap_enter(r);
+    void *p = LITE_HEAP(malloc)(size);
+    __malloc_unlock(r);
+    return p;
+}
+void _free_r(struct _reent *r, void *ptr) {
+    __malloc_lock(r);
+    LITE_HEAP(free)(ptr);
+    __malloc_unlock(r);
+}
+void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
+    lite::heap_enter(r);
+    void *p = LITE_HEAP(realloc)(ptr, size);
+    __malloc_unlock(r);
+    return p;
+}
+void *_calloc_r(struct _reent *r, size_t count, size_t size) {
+    lite::heap_enter(r);
+    void *p = LITE_HEAP(calloc)(count, size);
+    __malloc_unlock(r);
+    return p;
+}
+size_t _malloc_usable_size_r(struct _reent *r, void *ptr) {
+    __malloc_lock(r);
+    size_t n = LITE_HEAP(malloc_usable_size)(ptr);
+    __malloc_unlock(r);
+    return n;
+}
+
 // mallinfo, malloc_stats and mallopt share one object of libc (mstats.o) that calls all three, and
 // malloc_trim calls _malloc_trim_r: ours, or newlib's heap would come in with theirs.
-struct mallinfo _mallinfo_r(struct _reent *) {
-    lite_alloc_stats_t stats = lite_alloc_stats();
-    struct mallinfo info = {};
-    info.arena = stats.claimed;
-    info.usmblks = stats.peak_in_use;
-    info.uordblks = stats.in_use;
-    info.fordblks = stats.free_bytes;
+struct mallinfo _mallinfo_r(struct _reent *r) {
+    __malloc_lock(r);
+    struct mallinfo info = lite::abi::mallinfo_of<struct mallinfo>(lite_alloc_stats());
+    __malloc_unlock(r);
     return info;
 }
 
-// newlib's three lines on stderr, through write() so that stdio is not linked for them.
-static void print_stat(const char *label, size_t value) {
-    char text[32];  // a 19-character label, at most 10 digits, the newline
-    char *start = text + sizeof text;
-    *--start = '\n';
-    do *--start = (char)('0' + value % 10);
-    while (value /= 10);
-    size_t label_length = strlen(label);
-    start -= label_length;
-    memcpy(start, label, label_length);
-    (void)!write(2, start, (size_t)(text + sizeof text - start));
-}
-
-void _malloc_stats_r(struct _reent *) {
-    lite_alloc_stats_t stats = lite_alloc_stats();
-    print_stat("max system bytes = ", stats.claimed);  // lite-alloc never gives memory back
-    print_stat("system bytes     = ", stats.claimed);
-    print_stat("in use bytes     = ", stats.in_use);
+void _malloc_stats_r(struct _reent *r) {
+    __malloc_lock(r);
+    lite::abi::print_malloc_stats();
+    __malloc_unlock(r);
 }
 
 int _mallopt_r(struct _reent *, int, int) { return 0; }      // no tunables: 0 means "not done"
 int _malloc_trim_r(struct _reent *, size_t) { return 0; }    // nothing is ever given back
+
+#if LITE_ALLOC_NEWLIB_LOCKS
+// The plain names: the running thread's reent, as newlib's malloc.o and friends do (a tail call).
+void *malloc(size_t size) { return _malloc_r(_REENT, size); }
+void free(void *ptr) { _free_r(_REENT, ptr); }
+void *calloc(size_t count, size_t size) { return _calloc_r(_REENT, count, size); }
+void *realloc(void *ptr, size_t size) { return _realloc_r(_REENT, ptr, size); }
+size_t malloc_usable_size(void *ptr) { return _malloc_usable_size_r(_REENT, ptr); }
+#endif
 
 }  // extern "C"
