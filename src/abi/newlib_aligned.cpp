@@ -8,12 +8,7 @@ constexpr size_t kPage = 4096;
 
 extern "C" {
 
-void *_memalign_r(struct _reent *r, size_t alignment, size_t size) {
-    lite::heap_enter(r);
-    void *p = LITE_HEAP(memalign)(alignment, size);
-    __malloc_unlock(r);
-    return p;
-}
+void *_memalign_r(struct _reent *r, size_t alignment, size_t size) { return lite::locked(r, LITE_HEAP(memalign), alignment, size); }
 void *_valloc_r(struct _reent *r, size_t size) { return _memalign_r(r, kPage, size); }
 void *_pvalloc_r(struct _reent *r, size_t size) {
     // A size that cannot be rounded up to a page is one no heap can serve: SIZE_MAX fails with ENOMEM.
@@ -22,12 +17,7 @@ void *_pvalloc_r(struct _reent *r, size_t size) {
 
 #if LITE_ALLOC_NEWLIB_LOCKS
 void *memalign(size_t alignment, size_t size) { return _memalign_r(_REENT, alignment, size); }
-void *aligned_alloc(size_t alignment, size_t size) {
-    lite::heap_enter(_REENT);
-    void *p = lite_aligned_alloc(alignment, size);
-    __malloc_unlock(_REENT);
-    return p;
-}
+void *aligned_alloc(size_t alignment, size_t size) { return lite::locked(_REENT, lite_aligned_alloc, alignment, size); }
 int posix_memalign(void **out, size_t alignment, size_t size) {
     __malloc_lock(_REENT);
     int err = lite_posix_memalign(out, alignment, size);

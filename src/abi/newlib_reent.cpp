@@ -20,39 +20,29 @@
 
 namespace lite {
 int *g_errno;
+
+// One locked heap operation, shared by every entry point (one copy of the lock and errno code):
+// op is the core's function under a common signature.
+void *locked(struct _reent *r, void *(*op)(size_t, size_t), size_t a, size_t b) {
+    heap_enter(r);
+    void *p = op(a, b);
+    __malloc_unlock(r);
+    return p;
 }
+}  // namespace lite
+
+static void *op_malloc(size_t n, size_t) { return LITE_HEAP(malloc)(n); }
+static void *op_free(size_t p, size_t) { return LITE_HEAP(free)((void *)p), nullptr; }
+static void *op_realloc(size_t p, size_t n) { return LITE_HEAP(realloc)((void *)p, n); }
+static void *op_usable_size(size_t p, size_t) { return (void *)LITE_HEAP(malloc_usable_size)((void *)p); }
 
 extern "C" {
 
-void *_malloc_r(struct _reent *r, size_t size) {
-    lite::heap_enter(r);
-    void *p = LITE_HEAP(malloc)(size);
-    __malloc_unlock(r);
-    return p;
-}
-void _free_r(struct _reent *r, void *ptr) {
-    __malloc_lock(r);
-    LITE_HEAP(free)(ptr);
-    __malloc_unlock(r);
-}
-void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
-    lite::heap_enter(r);
-    void *p = LITE_HEAP(realloc)(ptr, size);
-    __malloc_unlock(r);
-    return p;
-}
-void *_calloc_r(struct _reent *r, size_t count, size_t size) {
-    lite::heap_enter(r);
-    void *p = LITE_HEAP(calloc)(count, size);
-    __malloc_unlock(r);
-    return p;
-}
-size_t _malloc_usable_size_r(struct _reent *r, void *ptr) {
-    __malloc_lock(r);
-    size_t n = LITE_HEAP(malloc_usable_size)(ptr);
-    __malloc_unlock(r);
-    return n;
-}
+void *_malloc_r(struct _reent *r, size_t size) { return lite::locked(r, op_malloc, size, 0); }
+void _free_r(struct _reent *r, void *ptr) { lite::locked(r, op_free, (size_t)ptr, 0); }
+void *_realloc_r(struct _reent *r, void *ptr, size_t size) { return lite::locked(r, op_realloc, (size_t)ptr, size); }
+void *_calloc_r(struct _reent *r, size_t count, size_t size) { return lite::locked(r, LITE_HEAP(calloc), count, size); }
+size_t _malloc_usable_size_r(struct _reent *r, void *ptr) { return (size_t)lite::locked(r, op_usable_size, (size_t)ptr, 0); }
 
 // mallinfo, malloc_stats and mallopt share one object of libc (mstats.o) that calls all three, and
 // malloc_trim calls _malloc_trim_r: ours, or newlib's heap would come in with theirs.

@@ -39,4 +39,6 @@ inline void heap_enter(struct _reent *r) {
     __malloc_lock(r);
     g_errno = &LITE_REENT_ERRNO(r);
 }
+// One locked heap operation (newlib_reent.cpp): op is the core's function under a common signature.
+void *locked(struct _reent *r, void *(*op)(size_t, size_t), size_t a, size_t b);
 }  // namespace lite

@@ -26,7 +26,7 @@ bool arena_reserve(size_t size) {
         if (span.start != a.end) {
             char *first = (char *)round_up((size_t)span.start + kWord, kAlign);
             if (a.top) {
-                if ((size_t)(first - a.top) < kMinBlock) first += kAlign;  // a gap is a block too
+                if (kMinBlock > kAlign && (size_t)(first - a.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 set_header(a.top, (size_t)(first - a.top) | kInUse);  // the gap block
                 a.gaps += (size_t)(first - a.top);
             } else {

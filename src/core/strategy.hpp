@@ -61,12 +61,14 @@ inline char *pop_free(char *slot) {
     set_header(p, header(p) | kInUse);
     return p;
 }
-// The first block of a list that holds `size` bytes, taken off the list; nullptr when none does.
-inline char *take_first_fit(char *head, size_t size) {
-    for (char *slot = head, *p; (p = load_ptr(slot)); slot = p)
+// The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
+// when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
+inline char *take_first_fit(char *head, size_t size, size_t steps = SIZE_MAX) {
+    for (char *slot = head, *p; (p = load_ptr(slot)) && steps--; slot = p)
         if (block_size(p) >= size) return pop_free(slot);
     return nullptr;
 }
+constexpr size_t kFitSteps = 16;  // how far the strategies look into a list before other choices
 // lite_alloc_check's walk of one list: every block free, inside the heap, on the right list
 // (right(p)), and no more blocks than the heap holds (a loop).
 template <class Right>

@@ -1,20 +1,21 @@
 // bump_freelist: the smallest strategy.
 //
 // New blocks are carved from the arena's bump space. A freed block goes to the head of one of
-// kLists unsorted lists, by the power of two of its size (the last list takes every larger block).
-// A request takes the first block of its own list that holds it, else the head of the next list
-// (any block there holds it, and wastes less than 4x), else new bump space; only when the backend
+// kLists unsorted lists, two per power of two of its size (the last list takes every larger block).
+// A request takes the first block of its own list that holds it (among the first kFitSteps: a
+// long list of blocks just too small is not walked), else the head of the next list
+// (any block there holds it, and wastes less than 2x), else new bump space; only when the backend
 // refuses does it take the first block that fits from any larger list, whole.
 // Blocks are never coalesced, and so never split either (only the top block is resized, into the
 // bump space): pieces that can never merge again would make a steady malloc/free loop grow the
 // heap without end. Without splitting, the heap holds at most as many blocks of a size as were
 // ever live at once, so the footprint of a steady loop is bounded; the price is that a request
-// may be served by a block up to 4x larger (or larger still, when memory is exhausted).
+// may be served by a block up to 2x larger (or larger still, when memory is exhausted).
 //
 // Invariants (verified by lite_alloc_check):
 //   - the lists hold every free block of the heap, each once, and nothing else;
-//   - list c holds only blocks whose size has its highest bit at position c + log2(kMinBlock)
-//     (the last list: at or above).
+//   - list c holds only blocks of list_of(size) == c: sizes from 2^k and 1.5 * 2^k, two lists per
+//     power of two k from kMinBlock (the last list: everything above).
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes.
 #include "../core/strategy.hpp"
 
@@ -26,7 +27,7 @@ namespace lite::strategy {
 
 const char kName[] = "bump_freelist";
 
-constexpr int kLists = 16;
+constexpr int kLists = 32;
 constexpr int kMinShift = __builtin_ctz(kMinBlock);
 static char *g_lists[kLists];
 
@@ -35,16 +36,17 @@ void reset() {
 }
 
 static int list_of(size_t size) {
-    int c = log2_floor(size) - kMinShift;
+    int k = log2_floor(size);
+    int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1);
     return c < kLists - 1 ? c : kLists - 1;
 }
 
 char *allocate(size_t size) {
     int c = list_of(size);
-    if (char *p = take_first_fit(slot_of(&g_lists[c]), size)) return p;
+    if (char *p = take_first_fit(slot_of(&g_lists[c]), size, kFitSteps)) return p;
     if (c + 1 < kLists && g_lists[c + 1]) return pop_free(slot_of(&g_lists[c + 1]));
     if (char *p = arena_take(size)) return p;
-    while (++c < kLists)  // memory is exhausted: any block that fits, whole
+    for (c -= 1; ++c < kLists;)  // memory is exhausted: any block that fits, whole
         if (char *p = take_first_fit(slot_of(&g_lists[c]), size)) return p;
     return nullptr;
 }

@@ -9,8 +9,9 @@
 // The free blocks sit in kBins doubly linked lists, two per power of two of their size (TLSF's
 // idea, one level), with a bitmap of the lists that are not empty. A request looks at the head of
 // its own list; if that is too small, it takes the head of the first non-empty larger list (every
-// block there fits) and splits it; only if there is none does it walk its own list for a first
-// fit, and only then carve new bump space. So the heap grows only when no free block fits.
+// block there fits) and splits it; only if there is none does it look further into its own list
+// for a first fit (kFitSteps blocks at most, so that a long list of blocks just too small costs
+// O(1)), and only then carve new bump space.
 //
 // A free block's payload holds [ next | prev ] ... [ footer: its size ], so a free block needs four
 // words (kMinBlock; LITE_ALLOC_STRATEGY_freelist tells config.hpp).
@@ -50,12 +51,12 @@ static char *next_free(const char *p) { return load_ptr(p); }
 static char *prev_free(const char *p) { return load_ptr(p + kWord); }
 static void set_footer(char *p, size_t size) { store_word(p + size - 2 * kWord, size); }
 
-static void unlink(char *p) {
+// Takes p off its list, list i (bin_of its size: the caller may know it already).
+static void unlink(char *p, int i) {
     checked::verify_poison(p);
     char *next = next_free(p), *prev = prev_free(p);
     if (next) store_ptr(next + kWord, prev);
     if (prev) return store_ptr(prev, next);
-    int i = bin_of(block_size(p));
     g_bins[i] = next;
     if (!next) g_map &= ~((uint32_t)1 << i);
 }
@@ -80,13 +81,17 @@ char *allocate(size_t size) {
     if (!p || block_size(p) < size) {
         uint32_t larger = g_map & ((uint32_t)~1u << i);
         if (larger) {
-            p = g_bins[__builtin_ctz(larger)];
+            p = g_bins[i = __builtin_ctz(larger)];
         } else {
-            while (p && block_size(p) < size) p = next_free(p);
-            if (!p) return arena_take(size);
+            for (size_t steps = kFitSteps; p && block_size(p) < size && steps--;) p = next_free(p);
+            if (!p || block_size(p) < size) {
+                if (char *fresh = arena_take(size)) return fresh;
+                for (p = g_bins[i]; p && block_size(p) < size;) p = next_free(p);  // memory is exhausted
+                if (!p) return nullptr;
+            }
         }
     }
-    unlink(p);
+    unlink(p, i);
     size_t have = block_size(p);
     if (have - size >= kMinBlock) {  // split: the tail stays free, its upper neighbour keeps kPrevFree
         char *tail = p + size;
@@ -105,13 +110,13 @@ void release(char *p) {
     size_t size = block_size(p);
     char *next = p + size;
     if (next != g_arena.top && !in_use(next)) {
-        unlink(next);
+        unlink(next, bin_of(block_size(next)));
         size += block_size(next);
     }
     if (header(p) & kPrevFree) {
         size_t below = load_word(p - 2 * kWord);
         p -= below;
-        unlink(p);
+        unlink(p, bin_of(below));
         size += below;
     }
     if (p + size == g_arena.top) return arena_give_back(p);
@@ -128,7 +133,7 @@ bool resize(char *p, size_t size) {
     Word flags = header(p) & kFlags;
     if (size > have) {
         if (in_use(next) || have + block_size(next) < size) return false;
-        unlink(next);
+        unlink(next, bin_of(block_size(next)));
         have += block_size(next);
         set_flag(p + have, kPrevFree, false);
         set_header(p, have | flags);

@@ -49,11 +49,11 @@ char *allocate(size_t size) {
     if (size <= kSmallMax) {
         if (g_heads[i]) return pop_free(slot_of(&g_heads[i]));  // the fast path
     } else {
-        if (char *p = take_first_fit(slot_of(&g_heads[i]), size)) return p;
+        if (char *p = take_first_fit(slot_of(&g_heads[i]), size, kFitSteps)) return p;
         if (i + 1 < kBins + kLists && g_heads[i + 1]) return pop_free(slot_of(&g_heads[i + 1]));
     }
     if (char *p = arena_take(size)) return p;
-    while (++i < kBins + kLists)  // memory is exhausted: any larger block that fits, whole
+    for (i -= size > kSmallMax; ++i < kBins + kLists;)  // memory is exhausted: any block that fits, whole
         if (char *p = take_first_fit(slot_of(&g_heads[i]), size)) return p;
     return nullptr;
 }
