@@ -6,7 +6,8 @@ SUITE_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Iinclude
 # The checked build's death tests that test/wasm.mk and test/cortex_m.mk run on their targets
 # (test/trust/death.c compiled once a case): case:text the message must contain.
 DEATH_CASES := double_free:double.free interior_pointer:points.inside.a.block \
-  overflow:overwrote.its.canary stack_pointer:never.handed.out
+  overflow:overwrote.its.canary stack_pointer:never.handed.out use_after_free:use.after.free \
+  header_write:header.was.overwritten
 
 # build/host/<strategy>/<variant>/suite: the suite linked against that variant of the library.
 build/host/%/testing/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE

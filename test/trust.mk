@@ -80,6 +80,13 @@ build/host/%/liblite_alloc.so: test/trust/preload_extras.c test/trust/preload.ma
 	$(HOST_CC) -shared -Wl,-z,defs -Wl,--version-script=test/trust/preload.map -o $@ build/host/$*/pic/preload_extras.o \
 	  -Wl,--whole-archive build/host/$*/pic/liblite_alloc.a -Wl,--no-whole-archive
 
+# The checked build, preloaded the same way (checked.so): real programs must run under it too.
+build/host/%/liblite_alloc_checked.so: test/trust/preload_extras.c test/trust/preload.map FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=pic_checked EXTRA_CXXFLAGS="-fPIC -DLITE_ALLOC_CHECKED=1"
+	$(HOST_CC) -std=c11 -O2 -fPIC -Wall -Wextra -Iinclude -c test/trust/preload_extras.c -o build/host/$*/pic_checked/preload_extras.o
+	$(HOST_CC) -shared -Wl,-z,defs -Wl,--version-script=test/trust/preload.map -o $@ build/host/$*/pic_checked/preload_extras.o \
+	  -Wl,--whole-archive build/host/$*/pic_checked/liblite_alloc.a -Wl,--no-whole-archive
+
 # ---- the other trust programs ----
 build/host/%/trust/exhaust: test/trust/exhaust.c FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing
@@ -101,11 +108,11 @@ check-exhaust: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/exhaust)
 check-death: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/death)
 	@for s in $(STRATEGIES); do test/trust/death.sh build/host/$$s/trust/death $$s || exit 1; done
 
-check-preload: $(foreach s,$(STRATEGIES),build/host/$(s)/liblite_alloc.so)
+check-preload: $(foreach s,$(STRATEGIES),build/host/$(s)/liblite_alloc.so build/host/$(s)/liblite_alloc_checked.so)
 	@for s in $(STRATEGIES); do \
 	  if readelf -d build/host/$$s/liblite_alloc.so | grep -q 'NEEDED.*libstdc++'; then \
 	    echo "build/host/$$s/liblite_alloc.so needs the C++ runtime"; exit 1; fi; done
-	@LUA_SCALE=$(TRUST_LUA_SCALE) test/trust/preload.sh $(STRATEGIES)
+	@LUA_SCALE=$(TRUST_LUA_SCALE) test/trust/preload.sh $(STRATEGIES) $(addsuffix -checked,$(STRATEGIES))
 
 check-trust: check-fuzz check-valgrind check-exhaust check-death check-preload
 

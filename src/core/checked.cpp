@@ -12,7 +12,8 @@ namespace lite {
 namespace lite::checked {
 
 static const char *g_call = "";
-static unsigned g_calls;
+static size_t g_calls, g_interval = LITE_ALLOC_CHECK_INTERVAL;
+size_t g_blocks_walked;  // by the last lite_alloc_check()
 
 constexpr size_t kCanarySpan = 64;  // canary bytes after the request, at most (the word is always there)
 constexpr unsigned char kCanaryByte = 0xCB;
@@ -21,11 +22,15 @@ constexpr unsigned char kPoisonByte = 0xDF;
 
 [[noreturn]] static void die(const char *problem) { fatal(g_call, problem); }
 
+// The whole-heap check runs every LITE_ALLOC_CHECK_INTERVAL calls, or, in a heap of more blocks than
+// that, every as many calls as it has blocks: its O(blocks) walk then costs O(1) per call, amortized.
+// An interval of 1 checks before every call.
 void enter(const char *call) {
     g_call = call;
-    if (++g_calls < LITE_ALLOC_CHECK_INTERVAL) return;
+    if (++g_calls < g_interval) return;
     g_calls = 0;
     if (int code = lite_alloc_check()) die(lite_alloc_check_message(code));
+    if (LITE_ALLOC_CHECK_INTERVAL > 1) g_interval = g_blocks_walked > LITE_ALLOC_CHECK_INTERVAL ? g_blocks_walked : LITE_ALLOC_CHECK_INTERVAL;
 }
 
 // The last payload word records the request, mixed with the address; kCanaryByte fills what

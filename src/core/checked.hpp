@@ -30,6 +30,7 @@ bool poison_intact(const char *p);
 bool note_gap(const char *p);
 bool is_gap(const char *p);
 void forget_gaps();
+extern size_t g_blocks_walked;
 #else
 constexpr size_t kCanaryBytes = 0;
 inline void enter(const char *) {}

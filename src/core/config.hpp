@@ -10,7 +10,8 @@
 //                                                       handed back is verified, canaries, poisoned
 //                                                       free blocks, a whole-heap check every
 //                                                       LITE_ALLOC_CHECK_INTERVAL calls
-// LITE_ALLOC_CHECK_INTERVAL       1024     users        checked build: calls between whole-heap checks
+// LITE_ALLOC_CHECK_INTERVAL       1024     users        checked build: calls between whole-heap checks,
+//                                                       at least as many as the heap has blocks
 //                                                       (1: before every call)
 // LITE_ALLOC_SMALL_CLASSES        32       users        segregated_bump: exact-size bins, one per
 //                                                       kAlign step of block size (the largest binned

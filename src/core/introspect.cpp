@@ -12,7 +12,9 @@ extern "C" int lite_alloc_check(void) {
     [[maybe_unused]] vg::Quiet quiet;
     if (g_arena.top > g_arena.end) return kCheckBumpOverrun;
     strategy::FreeSummary walked{}, listed{};
+    [[maybe_unused]] size_t blocks = 0;
     int err = arena_walk([&](char *p) {
+        if (LITE_ALLOC_CHECKED) ++blocks;
         if (!in_use(p)) {
             walked.add(p);
             if (!checked::poison_intact(p)) return (int)kCheckPoison;
@@ -22,6 +24,9 @@ extern "C" int lite_alloc_check(void) {
         return 0;
     });
     if (err) return err;
+#if LITE_ALLOC_CHECKED
+    checked::g_blocks_walked = blocks;
+#endif
     if ((err = strategy::check_free(listed, walked.count))) return err;
     if (listed.count != walked.count || listed.bytes != walked.bytes || listed.xor_of_addresses != walked.xor_of_addresses)
         return kCheckFreeNotListed;

@@ -22,6 +22,7 @@ int main(int argc, char **argv) {
     char *a = malloc(40), *b = malloc(40), *c = malloc(40);
     if (!a || !b || !c) return 2;
     memset(a, 1, 40), memset(b, 2, 40), memset(c, 3, 40);
+    sink = a, sink = c; /* they escape: the compiler may not drop them (b must not be the top block) */
     if (!strcmp(what, "double_free")) {
         free(b);
         sink = b;
@@ -43,6 +44,15 @@ int main(int argc, char **argv) {
     } else if (!strcmp(what, "overflow")) {
         sink = b;
         memset(sink, 0x55, 41); /* one byte past the 40 asked for */
+        free(b);
+    } else if (!strcmp(what, "use_after_free")) {
+        free(b);
+        sink = b;
+        ((char *)sink)[20] = 'x'; /* past the free block's links, into its poisoned bytes */
+        sink = malloc(40);        /* takes b again: its poison is verified */
+    } else if (!strcmp(what, "header_write")) {
+        sink = b;
+        ((char *)sink)[-1] = 0x7F; /* one byte before the block: its header */
         free(b);
     } else if (!strcmp(what, "realloc_freed")) {
         free(b);

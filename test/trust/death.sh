@@ -25,5 +25,7 @@ expect foreign_heap 'free\(\): pointer was never handed out by this heap'
 expect interior_pointer 'free\(\): pointer points inside a block, not at its start'
 # free() finds it by its own canary check or by the whole-heap check it runs first
 expect overflow '(free\(\): |lite_alloc_check\(\): heap corrupt: )a write past the end of (the|a) block overwrote its canary'
+expect use_after_free 'malloc\(\): a freed block was written to after free \(use after free\)'
+expect header_write "free\\(\\): the block's header was overwritten"
 expect realloc_freed 'realloc\(\): block was already freed \(double free\)'
 exit $failed

@@ -2,6 +2,7 @@
 # Runs unmodified Debian programs on lite-alloc by LD_PRELOAD and compares them with glibc's malloc:
 # output must be identical; prints time and peak RSS (/usr/bin/time) beside glibc's, and the heap's
 # own peak (the .so's exit report). Usage: [LUA_SCALE=x] preload.sh <strategy>...
+# (a strategy named <s>-checked runs that strategy's checked build)
 set -u
 cd "$(dirname "$0")/../.."
 out=build/trust/preload/lua-scale-${LUA_SCALE:-1}
@@ -14,6 +15,7 @@ run() {  # name, then the command; stdin from $input
   read -r gt gm <"$out/$name.glibc.time"
   for s in "${strategies[@]}"; do
     local so=build/host/$s/liblite_alloc.so
+    case $s in *-checked) so=build/host/${s%-checked}/liblite_alloc_checked.so ;; esac  # the checked build
     /usr/bin/time -f "%e %M" -o "$out/$name.$s.time" env LITE_ALLOC_PRELOAD_REPORT=1 LD_PRELOAD="$PWD/$so" "$@" \
       <"$input" >"$out/$name.$s.out" 2>"$out/$name.$s.err"
     local status=$? report same=identical
