@@ -68,6 +68,8 @@ wasm-check-%: wasm-libs-%
 	$(CXX) $(TARGET_FLAGS) -fno-exceptions $(WASM_TEST)/real_cpp-$*.o $(call WASM_LIB,$*) -o $(WASM_TEST)/real_cpp-$*.wasm
 	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/real_c-$*.wasm,$(WASM_TEST)/real_c-$*.out,real_c: ok ($*))
 	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/real_cpp-$*.wasm,$(WASM_TEST)/real_cpp-$*.out,real_cpp: ok ($*))
+	$(CC) $(TARGET_FLAGS) -O2 -Iinclude test/wasm/foreign_page.c $(call WASM_LIB,$*) -o $(WASM_TEST)/foreign_page-$*.wasm
+	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/foreign_page-$*.wasm,$(WASM_TEST)/foreign_page-$*.out,foreign_page: ok)
 	@$(call wasm_expect_heap,$(WASM_TEST)/real_c-$*.wasm)
 	@$(call wasm_expect_heap,$(WASM_TEST)/real_cpp-$*.wasm)
 	@for c in $(DEATH_CASES); do \
@@ -95,6 +97,8 @@ wasm-check-%: wasm-libs-%
 	$(CC) $(TARGET_FLAGS) -O2 -Iinclude -c test/wasm/freestanding_real.c -o $(WASM_TEST)/real-$*.o
 	$(WASM32_LINK) $(WASM_TEST)/real-$*.o $(call WASM_LIB,$*) -Wl,--max-memory=4194304 -o $(WASM_TEST)/real-$*.wasm
 	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/real-$*.wasm,$(WASM_TEST)/real-$*.out,freestanding: ok ($*))
+	$(WASM32_LINK) -O2 -Iinclude -DFREESTANDING test/wasm/foreign_page.c $(call WASM_LIB,$*) -o $(WASM_TEST)/foreign_page-$*.wasm
+	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/foreign_page-$*.wasm,$(WASM_TEST)/foreign_page-$*.out,foreign_page: ok)
 	@$(call wasm_expect_heap,$(WASM_TEST)/real-$*.wasm)
 	@imports=$$($(WASM_OBJDUMP) -x -j import $(WASM_TEST)/real-$*.wasm | grep -- '<-' | grep -v 'env.lite_'); \
 	  if [ -n "$$imports" ]; then echo "real-$*.wasm needs more than its own imports: $$imports"; exit 1; fi

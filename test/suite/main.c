@@ -12,6 +12,7 @@ int main(void) {
     failed += _cmocka_run_group_tests("strategy", strategy_tests, strategy_tests_count, NULL, NULL);
     failed += _cmocka_run_group_tests("exhaustion", exhaustion_tests, exhaustion_tests_count, NULL, NULL);
     failed += _cmocka_run_group_tests("random", random_tests, random_tests_count, NULL, NULL);
+    failed += _cmocka_run_group_tests("review", review_tests, review_tests_count, NULL, NULL);
 #ifdef LITE_SUITE_MINI
     printf("%s: %u passed, 0 failed, %u skipped\n", lite_alloc_strategy(), mini_cmocka_passed, mini_cmocka_skipped);
 #endif

@@ -68,8 +68,9 @@ uint32_t rng_next(uint32_t *state);
     } while (0)
 
 /* Each test file's group. */
-extern const struct CMUnitTest api_tests[], trap_tests[], random_tests[], exhaustion_tests[], strategy_tests[];
-extern const size_t api_tests_count, trap_tests_count, random_tests_count, exhaustion_tests_count, strategy_tests_count;
+extern const struct CMUnitTest api_tests[], trap_tests[], random_tests[], exhaustion_tests[], strategy_tests[], review_tests[];
+extern const size_t api_tests_count, trap_tests_count, random_tests_count, exhaustion_tests_count, strategy_tests_count,
+    review_tests_count;
 #define SUITE_GROUP(name) const size_t name##_count = sizeof name / sizeof *name
 
 #endif
