@@ -27,6 +27,7 @@ Span grow(size_t min_bytes) {
     ++b.requests;
     size_t chunk = b.chunk;
     if (min_bytes > b.limit) return {nullptr, 0};
+    if (b.granted == FUZZ_MAX_SPANS) return {nullptr, 0};  // never a span that inside_heap() cannot see
     size_t size = (min_bytes + chunk - 1) / chunk * chunk;
     // A gap of 0 makes this span adjacent to the last one; otherwise skip a few words (never less
     // than 4-byte alignment, as emscripten's sbrk keeps) or a whole page.
@@ -40,8 +41,7 @@ Span grow(size_t min_bytes) {
     char *p = b.pool + start;
     memset(p, 0, size);
     b.used = start + size;
-    if (b.granted < FUZZ_MAX_SPANS) b.spans[b.granted] = {p, size};
-    ++b.granted;
+    b.spans[b.granted++] = {p, size};
     return {p, size};
 }
 

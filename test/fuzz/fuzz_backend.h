@@ -4,7 +4,10 @@
 #include <stddef.h>
 
 #define FUZZ_POOL_BYTES (8u << 20)
-#define FUZZ_MAX_SPANS 1048576
+/* Every span is recorded (a block in an unrecorded one would look foreign, a false alarm that once
+ * stopped long campaigns after 256 spans): the arena asks for at least 48 bytes a span, so the pool
+ * cannot hold more than this; the backend refuses the next one if it ever could. */
+#define FUZZ_MAX_SPANS (FUZZ_POOL_BYTES / 32)
 
 struct fuzz_span {
     char *start;
