@@ -1,9 +1,17 @@
 # make bench: the workloads of test/bench/workloads.c on every strategy and on the peers (glibc,
 # Emscripten's dlmalloc and emmalloc, a bump allocator): host instructions per call under callgrind,
-# footprint / live payload, wasm wall time under node; instructions per call on the Cortex-M4 (QEMU
-# mps2-an386 -icount shift=0) for ours, newlib-nano and newlib. Method in test/bench/bench.py. Prints the
-# tables, writes build/bench/, the README section between the bench markers and
-# test/bench/size-vs-speed.svg (code size from `make size`, run first).
+# footprint / live payload (host, and wasm's heap), wasm wall time under node; instructions per call
+# on the Cortex-M4 (QEMU mps2-an386 -icount shift=0) for ours, newlib-nano and newlib; then real
+# programs built from Debian's sources (Lua 5.4, SQLite: test/bench/programs.py) on Emscripten, wasi
+# and the Cortex-M4. Method in test/bench/bench.py. Prints one line per step, then the tables; writes
+# build/bench/, the README section between the bench markers and test/bench/size-vs-speed.svg
+# (matplotlib; code size from `make size`, run first). BENCH_QUICK=1: fewer repetitions.
+.PHONY: bench check-bench-harness
 bench:
 	@test -f build/size/size.json || python3 test/size/size.py
 	@python3 test/bench/bench.py --readme
+
+# The harness never allocates through the allocator under test (a few seconds).
+check: check-bench-harness
+check-bench-harness:
+	@test/bench/harness_check.sh

@@ -12,6 +12,7 @@ packages=(
   emscripten                              # Emscripten 3.1.6 (uses clang-14, binaryen, node)
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm  # Cortex-M
   lua5.4 sqlite3 time xz-utils            # real programs (LD_PRELOAD runs timed by /usr/bin/time), the trace
+  dpkg-dev tcl python3-matplotlib         # make bench: apt-get source lua5.4 sqlite3 (the amalgamation needs tclsh), the chart
 )
 
 missing=()
@@ -21,10 +22,21 @@ done
 # node 20 runs the wasm tests; keep a newer one if the machine has it.
 command -v node >/dev/null || missing+=(nodejs)
 
-if ((${#missing[@]})); then
-  echo "toolchains: installing ${missing[*]}"
+# make bench builds Lua and SQLite from Debian's own sources (apt-get source): a deb-src entry for the
+# same archives and suites as the system's Debian entry.
+src_list=/etc/apt/sources.list.d/lite-alloc-deb-src.sources
+need_update=
+if [ ! -e "$src_list" ] && [ -e /etc/apt/sources.list.d/debian.sources ] &&
+   ! grep -qs '^Types:.*deb-src' /etc/apt/sources.list.d/*.sources; then
+  echo "toolchains: adding a deb-src entry ($src_list) for apt-get source"
+  sed 's/^Types:.*/Types: deb-src/' /etc/apt/sources.list.d/debian.sources >"$src_list"
+  need_update=1
+fi
+
+if ((${#missing[@]})) || [ -n "$need_update" ]; then
+  if ((${#missing[@]})); then echo "toolchains: installing ${missing[*]}"; fi
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if ((${#missing[@]})); then apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; fi
 fi
 echo "toolchains: all present (node $(node --version))"
