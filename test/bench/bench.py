@@ -3,15 +3,23 @@
 
 Host instructions per call: valgrind --tool=callgrind --toggle-collect='bm_*' counts only the
 instructions inside the allocator calls (bm_malloc... are one-jump wrappers around each allocator's
-functions, alloc_*.c); instr/call = collected / calls - 1 (the wrapper's jump). Footprint: the peak,
-sampled after every call, of the bytes the allocator took from the system: lite_alloc_stats().claimed
-for ours (64 KiB mmap chunks), dlmalloc_max_footprint() for dlmalloc, the sbrk break's growth for
-emmalloc, mallinfo2 arena + hblkhd for glibc, bytes taken for bump (1 MiB sbrk steps); divided by the
-peak live payload (sum of the sizes requested and not yet freed). Wall time in wasm: the same program
+functions, alloc_*.c); instr/call = collected / calls - 1 (the wrapper's jump). Footprint, where users run first: on
+wasm (Emscripten) the sbrk break above __heap_base, which every allocator there grows (lite-alloc's
+Emscripten backend included), sampled after every call; on the Cortex-M4 the heap's high-water mark
+(the highest break _sbrk handed out, wrapped by cm_sbrk_peak.c); on the host, third, the peak of the
+bytes the allocator took from the system: lite_alloc_stats().claimed for ours (64 KiB mmap chunks),
+dlmalloc_max_footprint() for dlmalloc, the sbrk break's growth for emmalloc, mallinfo2 arena + hblkhd
+for glibc, bytes taken for bump (1 MiB steps); each divided by the peak live payload (sum of the sizes
+requested and not yet freed). The harness never allocates through the allocator under test (the
+trace loader keeps its operations in static storage and reads with open/read): workloads.c prints
+harness=<footprint before the first call>, asserted 0 here (truthful()) and in make check
+(harness_check.sh). Wall time in wasm: the same program
 built with emcc -O2 (ours: -sMALLOC=none + build/emscripten/<s>/liblite_alloc.a; Emscripten's
 emmalloc and dlmalloc: -sMALLOC=emmalloc|dlmalloc), run under node, median of interleaved runs.
 Peers: glibc (the host's), Emscripten's dlmalloc.c and emmalloc.c compiled from
 /usr/share/emscripten/system/lib at bench time, and a never-freeing bump allocator as the ceiling.
+Real programs (Lua 5.4, SQLite from Debian's sources, on Emscripten, wasi and the Cortex-M4):
+programs.py. The chart: chart.py (matplotlib). BENCH_QUICK=1: 3 timed rounds instead of 5.
 
 Cortex-M4 instructions per call (when arm-none-eabi-gcc and qemu-system-arm are installed): workloads.c
 built for the Cortex-M4 (arm-none-eabi-gcc -O2, hard float) with cortex_m.c and the test harness's
@@ -48,12 +56,18 @@ WORKLOADS = ['churn', 'mixed', 'vector', 'frag', 'trace']
 WNAMES = {'churn': 'small churn', 'mixed': 'mixed sizes', 'vector': 'vector growth', 'frag': 'fragmentation',
           'trace': 'Lua trace'}
 PEERS = ['glibc', 'dlmalloc', 'emmalloc', 'bump']
-WASM_REPS = int(os.environ.get('BENCH_WASM_REPS', '5'))
+QUICK = os.environ.get('BENCH_QUICK') == '1'  # CI: fewer repetitions
+WASM_REPS = int(os.environ.get('BENCH_WASM_REPS', '3' if QUICK else '5'))
 CM_WORKLOADS = ['churn', 'mixed', 'vector', 'frag']  # the Lua trace does not fit in the 4 MiB of RAM
 CM_PEERS = ['newlib-nano', 'newlib']
 CM_MIXED_SLOTS = 64  # live blocks of the mixed-sizes workload (400 on the host): what fits in 4 MiB
 CM_FLAGS = ['-mcpu=cortex-m4', '-mthumb', '-mfloat-abi=hard', '-mfpu=fpv4-sp-d16']
 CM_HARNESS = os.path.join(ROOT, 'test', 'harness', 'cortex_m')
+
+
+def step(msg):
+    """One line per step, as it starts (make bench would otherwise be silent for minutes)."""
+    print('bench: ' + msg, flush=True)
 
 
 def run(cmd, env=None, cwd=ROOT):
@@ -65,6 +79,7 @@ def run(cmd, env=None, cwd=ROOT):
 
 
 def build_host():
+    step('host: building the workloads for %s' % ', '.join(STRATEGIES + PEERS))
     d = os.path.join(OUT, 'host')
     os.makedirs(d, exist_ok=True)
     cflags = ['-O2', '-fno-plt', '-g0']
@@ -92,6 +107,7 @@ def build_host():
 
 
 def build_wasm():
+    step('wasm: building the workloads with emcc for %s' % ', '.join(STRATEGIES + PEERS[1:]))
     d = os.path.join(OUT, 'wasm')
     os.makedirs(d, exist_ok=True)
     common = ['emcc', '-O2', '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=2GB', '-sNODERAWFS=1',
@@ -122,6 +138,7 @@ def build_wasm():
 
 def build_cortex_m():
     """ELFs for the Cortex-M4 runs: null (the baseline), our strategies, newlib-nano, newlib."""
+    step('cortex-m4: building the workloads for %s' % ', '.join(STRATEGIES + CM_PEERS))
     d = os.path.join(OUT, 'cortex-m4')
     os.makedirs(d, exist_ok=True)
     cc = ['arm-none-eabi-gcc', *CM_FLAGS]
@@ -130,10 +147,13 @@ def build_cortex_m():
               os.path.join(CM_HARNESS, 'startup.c'), '-o', d + '/startup.o'])
     cflags = ['-O2', '-g0', '-ffunction-sections', '-fdata-sections', '-D_POSIX_TIMERS=1',
               '-D_POSIX_MONOTONIC_CLOCK=200112L']  # newlib declares clock_gettime under these
-    run(cc + cflags + ['-DMIXED_SLOTS=%d' % CM_MIXED_SLOTS, '-Dmain=bench_main', '-c',
+    run(cc + cflags + ['-DMIXED_SLOTS=%d' % CM_MIXED_SLOTS, '-DTRACE_OPS_MAX=0', '-Dmain=bench_main', '-c',
                        os.path.join(HERE, 'workloads.c'), '-o', d + '/workloads.o'])
     run(cc + cflags + ['-c', os.path.join(HERE, 'cortex_m.c'), '-o', d + '/cortex_m.o'])
-    ld = ['-nostartfiles', '-L' + CM_HARNESS, '-T' + os.path.join(CM_HARNESS, 'mps2-an386.ld'), '-Wl,--gc-sections']
+    run(cc + cflags + ['-c', os.path.join(HERE, 'cm_sbrk_peak.c'), '-o', d + '/cm_sbrk_peak.o'])
+    # the heap's high-water mark: every _sbrk call goes through cm_sbrk_peak.c
+    ld = ['-nostartfiles', '-L' + CM_HARNESS, '-T' + os.path.join(CM_HARNESS, 'mps2-an386.ld'), '-Wl,--gc-sections',
+          '-Wl,--wrap=_sbrk']
     nano = ['--specs=nano.specs', '--specs=rdimon.specs']
     # (link options, wrapper file, libraries after startup.o)
     jobs = {'null': (nano, 'alloc_null_cm.c', []),
@@ -145,7 +165,7 @@ def build_cortex_m():
     bins = {}
     for a, (opts, wrapper, libs) in jobs.items():
         elf = '%s/bench-%s.elf' % (d, a)
-        run(cc + cflags + opts + ld + [d + '/workloads.o', d + '/cortex_m.o', os.path.join(HERE, wrapper),
+        run(cc + cflags + opts + ld + [d + '/workloads.o', d + '/cortex_m.o', d + '/cm_sbrk_peak.o', os.path.join(HERE, wrapper),
                                        d + '/startup.o'] + libs + ['-Wl,-Map=' + elf + '.map', '-o', elf])
         heap = open(elf + '.map').read()
         newlib_heap = re.search(r'lib_a-(nano-)?mallocr\.o', heap) is not None
@@ -177,6 +197,7 @@ def cortex_m_runs(bins):
             return a, w, None
 
     raw = {}
+    step('cortex-m4: %d workload runs under QEMU' % (len(bins) * len(CM_WORKLOADS)))
     with cf.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
         # slowest first (newlib's first-fit lists on the fragmentation workload)
         order = sorted([(a, w) for a in bins for w in CM_WORKLOADS], key=lambda aw: (aw[1] != 'frag', aw))
@@ -193,13 +214,25 @@ def cortex_m_runs(bins):
                 res[a][w] = None
                 continue
             assert r['calls'] == b['calls']
+            truthful(a, 'cortex-m4 ' + w, r)
             res[a][w] = {'ipc': (r['insns'] - b['insns']) / r['calls'] + 2 - 1, 'calls': r['calls'],
-                         'insns': r['insns'], 'baseline_insns': b['insns']}
+                         'insns': r['insns'], 'baseline_insns': b['insns'], 'footprint': r['footprint'],
+                         'peak_live': r['peak_live']}
     return res
 
 
 def parse(out):
     return {k: int(v) for k, v in re.findall(r'(\w+)=(\d+)', out)}
+
+
+def truthful(a, w, r):
+    """The harness took nothing from the allocator under test before the workload, and no footprint
+    is below the live payload (either would be a measuring error, not a property of the allocator)."""
+    if r['harness'] != 0:
+        raise RuntimeError('%s %s: the harness took %d bytes from the allocator before the workload'
+                           % (a, w, r['harness']))
+    if r['footprint'] < r['peak_live']:
+        raise RuntimeError('%s %s: footprint %d below the peak live payload %d' % (a, w, r['footprint'], r['peak_live']))
 
 
 def host_runs(bins, trace):
@@ -220,9 +253,11 @@ def host_runs(bins, trace):
             return a, w, None
         collected = int(re.search(r'Collected : (\d+)', p.stderr).group(1))
         calls = parse(p.stdout)['calls']
+        truthful(a, w, fp)
         return a, w, {'ipc': collected / calls - 1, 'calls': calls, 'peak_live': fp['peak_live'],
                       'footprint': fp['footprint']}
 
+    step('host: %d workload runs, under callgrind and for the footprint' % (len(bins) * len(WORKLOADS)))
     with cf.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
         for a, w, r in ex.map(lambda aw: one(*aw), [(a, w) for a in bins for w in WORKLOADS]):
             res.setdefault(a, {})[w] = r
@@ -232,7 +267,17 @@ def host_runs(bins, trace):
 
 def wasm_runs(bins, trace):
     times = {}
-    for _ in range(WASM_REPS):  # interleaved: every allocator once per repetition
+    foot = {}
+    step('wasm: footprint of every workload (sbrk break above __heap_base, sampled after every call)')
+    for w in WORKLOADS:
+        for a, js in bins.items():
+            args = [w] + ([trace] if w == 'trace' else [])
+            r = parse(run(['node', '--no-experimental-fetch', js] + args,
+                          env=dict(os.environ, NODE_PATH='/usr/share/nodejs', BENCH_SAMPLE='1')).stdout)
+            truthful(a, 'wasm ' + w, r)
+            foot.setdefault(a, {})[w] = r
+    for rep in range(WASM_REPS):  # interleaved: every allocator once per repetition
+        step('wasm: timed round %d of %d' % (rep + 1, WASM_REPS))
         for w in WORKLOADS:
             for a, js in bins.items():
                 args = [w] + ([trace] if w == 'trace' else [])
@@ -240,7 +285,8 @@ def wasm_runs(bins, trace):
                         env=dict(os.environ, NODE_PATH='/usr/share/nodejs'))
                 times.setdefault(a, {}).setdefault(w, []).append(parse(p.stdout)['ns'] / 1e6)
     order = STRATEGIES + PEERS
-    return {a: {w: statistics.median(v) for w, v in times[a].items()} for a in order if a in times}
+    return ({a: {w: statistics.median(v) for w, v in times[a].items()} for a in order if a in times},
+            {a: foot[a] for a in order if a in foot})
 
 
 def label(a):
@@ -250,27 +296,30 @@ def label(a):
                                                       'newlib-nano': 'newlib-nano malloc', 'newlib': 'newlib malloc'}[a]
 
 
-def tables(host, wasm, cm=None):
-    L = ['Host (x86-64), instructions per call (callgrind, allocator calls only):', '',
-         '| allocator | ' + ' | '.join(WNAMES[w] for w in WORKLOADS) + ' |',
-         '|---|' + '---:|' * len(WORKLOADS)]
-    for a in host:
-        L.append('| %s | %s |' % (label(a), ' | '.join('%.1f' % host[a][w]['ipc'] for w in WORKLOADS)))
-    L += ['', 'Peak footprint / peak live payload (host):', '',
-          '| allocator | ' + ' | '.join(WNAMES[w] for w in WORKLOADS) + ' |',
-          '|---|' + '---:|' * len(WORKLOADS)]
-    for a in host:
-        L.append('| %s | %s |' % (label(a), ' | '.join(
-            '%.2f' % (host[a][w]['footprint'] / host[a][w]['peak_live']) for w in WORKLOADS)))
+def ratio_table(title, res, workloads, fmt=lambda r: '%.2f' % (r['footprint'] / r['peak_live'])):
+    L = [title, '', '| allocator | ' + ' | '.join(WNAMES[w] for w in workloads) + ' |',
+         '|---|' + '---:|' * len(workloads)]
+    for a in res:
+        L.append('| %s | %s |' % (label(a), ' | '.join(fmt(res[a][w]) if res[a].get(w) else 'failed'
+                                                        for w in workloads)))
+    return L + ['']
+
+
+def tables(host, wasm, wasm_foot=None, cm=None, programs_text=''):
+    L = []
+    if programs_text:
+        L += ['### Real programs', '', programs_text.rstrip('\n'), '']
+    L += ['### Workloads: speed', '']
     if wasm:
-        L += ['', 'wasm (Emscripten -O2, node %s), wall time of the workload in ms, median of %d interleaved runs:'
+        L += ['wasm (Emscripten -O2, node %s), wall time of the workload in ms, median of %d interleaved runs:'
               % (run(['node', '--version']).stdout.strip(), WASM_REPS), '',
               '| allocator | ' + ' | '.join(WNAMES[w] for w in WORKLOADS) + ' |',
               '|---|' + '---:|' * len(WORKLOADS)]
         for a in wasm:
             L.append('| %s | %s |' % (label(a), ' | '.join('%.2f' % wasm[a][w] for w in WORKLOADS)))
+        L.append('')
     if cm:
-        L += ['', 'Cortex-M4 (arm-none-eabi-gcc -O2, QEMU %s mps2-an386 -icount shift=0), instructions per call '
+        L += ['Cortex-M4 (arm-none-eabi-gcc -O2, QEMU %s mps2-an386 -icount shift=0), instructions per call '
               '(guest instructions of the workload minus a two-instruction allocator\'s, per call):'
               % re.search(r'version (\S+)', run(['qemu-system-arm', '--version']).stdout).group(1), '',
               '| allocator | ' + ' | '.join(WNAMES[w] + (' (%d live)' % CM_MIXED_SLOTS if w == 'mixed' else '')
@@ -278,13 +327,27 @@ def tables(host, wasm, cm=None):
         for a in cm:
             L.append('| %s | %s |' % (label(a), ' | '.join('%.1f' % cm[a][w]['ipc'] if cm[a][w] else 'failed'
                                                             for w in CM_WORKLOADS)))
+        L.append('')
+    L += ratio_table('Host (x86-64), instructions per call (callgrind, allocator calls only):', host, WORKLOADS,
+                     lambda r: '%.1f' % r['ipc'])
+    L += ['### Workloads: footprint', '']
+    if wasm_foot:
+        L += ratio_table('wasm (Emscripten): peak heap / peak live payload (the sbrk break above __heap_base, '
+                         'sampled after every call; every allocator there grows through sbrk):', wasm_foot, WORKLOADS)
+    if cm:
+        L += ratio_table('Cortex-M4: heap high-water mark (highest _sbrk break) / peak live payload:', cm, CM_WORKLOADS)
+    L += ratio_table('Host (x86-64), third: peak of what the allocator took from the system / peak live payload '
+                     '(ours: 64 KiB mmap chunks, not adjacent):', host, WORKLOADS)
+    if cm:
         c = next(iter(cm.values()))
-        L += ['', 'Cortex-M4 calls per workload: ' + ', '.join('%s %d' % (WNAMES[w], c[w]['calls'])
+        L += ['Cortex-M4 calls per workload: ' + ', '.join('%s %d' % (WNAMES[w], c[w]['calls'])
                                                           for w in CM_WORKLOADS if c[w]) +
-              '. The Lua trace does not fit in the board\'s 4 MiB of RAM: no Cortex-M4 column.']
+              '. The Lua trace does not fit in the board\'s 4 MiB of RAM: no Cortex-M4 column.', '']
     calls = host[next(iter(host))]
-    L += ['', 'Calls per workload: ' + ', '.join('%s %d' % (WNAMES[w], calls[w]['calls']) for w in WORKLOADS) +
-          '. Method: test/bench/bench.py.']
+    L += ['Calls per workload: ' + ', '.join('%s %d' % (WNAMES[w], calls[w]['calls']) for w in WORKLOADS) +
+          '. The harness allocates nothing through the allocator under test (asserted: nothing taken before the '
+          'first call). Method: test/bench/bench.py, test/bench/programs.py.', '',
+          '![Code size against speed, per target](test/bench/size-vs-speed.svg)']
     return '\n'.join(L) + '\n'
 
 
@@ -304,52 +367,16 @@ def goals(host):
     return '\n'.join(L) + '\n'
 
 
-def svg(host, sizes, path):
-    """Code size (wasm32 -Oz, malloc free realloc calloc) against host instructions per call (Lua trace)."""
-    pts = []
-    for a in host:
-        key = {'dlmalloc': 'Emscripten dlmalloc (clang-19 -Oz)', 'emmalloc': 'Emscripten emmalloc (clang-19 -Oz)'}.get(
-            a, 'lite-alloc ' + a)
-        if key in sizes:
-            pts.append((label(a), sizes[key], host[a]['trace']['ipc']))
-    if not pts:
-        return
-    W, H, ml, mb, mt, mr = 640, 400, 70, 50, 30, 20
-    xmax = max(p[1] for p in pts) * 1.1
-    ymax = max(p[2] for p in pts) * 1.2
-    sx = lambda v: ml + v / xmax * (W - ml - mr)
-    sy = lambda v: H - mb - v / ymax * (H - mb - mt)
-    o = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (W, H),
-         '<rect width="100%" height="100%" fill="white"/>',
-         '<text x="%d" y="18" font-size="14">Code size (wasm32 -Oz, m/f/r/c) vs. speed (host, Lua trace)</text>' % ml,
-         '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (ml, H - mb, W - mr, H - mb),
-         '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (ml, H - mb, ml, mt)]
-    for i in range(6):
-        xv, yv = xmax * i / 5, ymax * i / 5
-        o.append('<text x="%.0f" y="%d" text-anchor="middle">%.0f</text>' % (sx(xv), H - mb + 16, xv))
-        o.append('<text x="%d" y="%.0f" text-anchor="end">%.0f</text>' % (ml - 6, sy(yv) + 4, yv))
-    o.append('<text x="%d" y="%d" text-anchor="middle">code bytes</text>' % ((W + ml) // 2, H - 10))
-    o.append('<text x="16" y="%d" transform="rotate(-90 16 %d)" text-anchor="middle">instructions per call</text>'
-             % ((H - mb + mt) // 2, (H - mb + mt) // 2))
-    for name, x, y in pts:
-        color = '#1f77b4' if name.startswith('lite') else '#d62728'
-        o.append('<circle cx="%.1f" cy="%.1f" r="5" fill="%s"/>' % (sx(x), sy(y), color))
-        o.append('<text x="%.1f" y="%.1f">%s (%d B, %.0f)</text>' % (sx(x) + 8, sy(y) - 6, name, x, y))
-    o.append('</svg>')
-    with open(path, 'w') as f:
-        f.write('\n'.join(o) + '\n')
-
-
 def main():
     os.makedirs(OUT, exist_ok=True)
     trace = os.path.join(OUT, 'trace.txt')
     with lzma.open(os.path.join(HERE, 'trace.txt.xz')) as z, open(trace, 'wb') as f:
         f.write(z.read())
     host = host_runs(build_host(), trace)
-    wasm = {}
+    wasm, wasm_foot = {}, {}
     if subprocess.run(['sh', '-c', 'command -v emcc && command -v node'], capture_output=True).returncode == 0:
         try:
-            wasm = wasm_runs(build_wasm(), trace)
+            wasm, wasm_foot = wasm_runs(build_wasm(), trace)
         except RuntimeError as e:
             print('wasm runs skipped: %s' % str(e)[-600:], file=sys.stderr)
     cm = {}
@@ -359,24 +386,28 @@ def main():
             cm = cortex_m_runs(build_cortex_m())
         except RuntimeError as e:
             print('cortex-m4 runs skipped: %s' % str(e)[-600:], file=sys.stderr)
-    text = tables(host, wasm, cm)
+    sys.path.insert(0, HERE)
+    import programs
+    progs = programs.main(QUICK)
+    text = tables(host, wasm, wasm_foot, cm, programs.table(progs) if progs else '')
     print(text)
     g = goals(host)
     print(g)
     with open(os.path.join(OUT, 'bench-table.md'), 'w') as f:
         f.write(text)
     with open(os.path.join(OUT, 'bench.json'), 'w') as f:
-        json.dump({'host': host, 'wasm': wasm, 'cortex-m4': cm}, f, indent=1)
+        json.dump({'host': host, 'wasm': wasm, 'wasm_footprint': wasm_foot, 'cortex-m4': cm, 'programs': progs},
+                  f, indent=1)
     with open(os.path.join(OUT, 'goals.txt'), 'w') as f:
         f.write(g)
-    sizes = {}
-    sj = os.path.join(ROOT, 'build', 'size', 'size.json')
-    if os.path.exists(sj):
-        sizes = {r['allocator']: r['code'] for r in json.load(open(sj)) if r['target'] == 'wasm32'}
-    svg(host, sizes, os.path.join(HERE, 'size-vs-speed.svg'))
+    step('chart: test/bench/size-vs-speed.svg (matplotlib), build/bench/size-vs-speed.png')
+    # Debian's python3, where python3-matplotlib is installed (the python3 on PATH may be another)
+    run(['/usr/bin/python3', os.path.join(HERE, 'chart.py'), os.path.join(HERE, 'size-vs-speed.svg'),
+         os.path.join(OUT, 'size-vs-speed.png')])
     sys.path.insert(0, os.path.join(ROOT, 'test', 'size'))
     from size import put_between_markers
     if '--readme' in sys.argv:
+        step('README.md: the section between the bench markers')
         put_between_markers(os.path.join(ROOT, 'README.md'), 'bench', text)
 
 

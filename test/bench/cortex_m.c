@@ -7,7 +7,10 @@
  *     so the workload's "ns" is the number of guest instructions it executed, to 40. SysTick's
  *     24 bits wrap every 671 M instructions: its interrupt counts the wraps (a vector table in RAM,
  *     through VTOR: startup.c's own table sends SysTick to its fault handler);
- *   - prints insns=<guest instructions between the workload's start and end> after bench_main's line. */
+ *   - prints insns=<guest instructions between the workload's start and end> after bench_main's line,
+ *     and (for the real programs, whose main is bench_main) total_insns=<guest instructions of the
+ *     whole bench_main> and heap_peak=<the heap's high-water mark> when cm_sbrk_peak.c is linked. */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +24,7 @@
 #define NS_PER_TICK 40u /* MPS2 SYSCLK, 25 MHz */
 
 int bench_main(int argc, char **argv);
+size_t bench_heap_peak(void) __attribute__((weak));
 
 static volatile uint32_t wraps;
 static uint64_t last, previous;
@@ -83,7 +87,14 @@ int main(void) {
     }
     argv[argc] = 0;
     systick_start();
+    uint64_t start = now_ns();
     int rc = bench_main(argc, argv);
-    if (rc == 0) print_u64("insns", last - previous);
+    uint64_t total = now_ns() - start;
+    fflush(stdout);
+    if (rc == 0) {
+        print_u64("insns", last - previous);
+        print_u64("total_insns", total);
+        if (bench_heap_peak) print_u64("heap_peak", bench_heap_peak());
+    }
     return rc;
 }

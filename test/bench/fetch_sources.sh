@@ -21,6 +21,8 @@ fetch() {  # source package -> the extracted directory
 }
 lua=$(fetch lua5.4)
 sqlite=$(fetch sqlite3)
+# Debian's luaconf.h includes a header its build generates (the library path's multiarch triplet)
+[ -f "$lua/src/lua5.4-deb-multiarch.h" ] || echo '#define DEB_HOST_MULTIARCH "bench"' >"$lua/src/lua5.4-deb-multiarch.h"
 if [ ! -f "$sqlite/bld/sqlite3.c" ]; then
   echo "bench: making the SQLite amalgamation (tclsh)" >&2
   mkdir -p "$sqlite/bld"

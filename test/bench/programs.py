@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Real programs of make bench, built from Debian's own sources (fetch_sources.sh: apt-get source
+lua5.4 sqlite3; the SQLite amalgamation made with tclsh): Lua 5.4 running test/bench/programs.lua
+(binary trees, string building, table churn) and SQLite running Emscripten's copy of speedtest1.c
+(/usr/share/emscripten/tests/sqlite/speedtest1.c, in-memory database).
+
+Each program is compiled once per platform and linked once per allocator, the way a user links:
+  Emscripten (emcc -O2): lite-alloc with -sMALLOC=none + build/emscripten/<s>/liblite_alloc.a, beside
+    -sMALLOC=dlmalloc (the default) and -sMALLOC=emmalloc; run under node.
+  wasi (clang-19 --target=wasm32-wasi -O2, Debian's wasi-libc): build/wasi/<s>/liblite_alloc.a on the
+    link line, beside wasi-libc's own dlmalloc; run under node's WASI. Lua only: this wasi-libc
+    (2022) has no setjmp, so Lua's errors are built to abort (-DLUAI_THROW/LUAI_TRY: the script raises
+    none and uses no coroutines); SQLite 3.40's unix VFS does not build for wasi.
+  Cortex-M4 (arm-none-eabi-gcc -O2, hard float, QEMU mps2-an386 -icount shift=0, semihosting):
+    -llite_alloc with newlib-nano, beside newlib-nano's malloc and full newlib's. Lua with LUA_USE_C89
+    (newlib-nano's printf has no %lld). Lua only (SQLite's
+    code does not leave room in the 4 MiB board image for a useful database).
+Measured: output identical to the platform default's (asserted; speedtest1's timings are blanked
+first); time as a ratio to the platform default, paired runs interleaved (every allocator once per
+round), median of the per-round ratios (wasm: wall time of the node process; Cortex-M4: guest
+instructions of the program, from SysTick under -icount, deterministic so one run); peak memory
+(wasm: linear memory at exit, which never shrinks, from peak_wasm.c; Cortex-M4: the heap's
+high-water mark, _sbrk wrapped by cm_sbrk_peak.c); whole-module size (.wasm bytes) or firmware size
+(.text + .data of the ELF).
+"""
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import concurrent.futures as cf
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+HERE = os.path.join(ROOT, 'test', 'bench')
+OUT = os.path.join(ROOT, 'build', 'bench', 'programs')
+STRATEGIES = ['bump_freelist', 'segregated_bump', 'freelist']
+REPS = int(os.environ.get('BENCH_PROGRAM_REPS', '5'))
+LUA_SCALE = {'emscripten': '1', 'wasi': '1', 'cortex-m4': '0.3'}
+SQLITE_SIZE = '2'  # Emscripten's speedtest1 takes its size as its first argument: 2 is --size 15
+CM_FLAGS = ['-mcpu=cortex-m4', '-mthumb', '-mfloat-abi=hard', '-mfpu=fpv4-sp-d16']
+CM_HARNESS = os.path.join(ROOT, 'test', 'harness', 'cortex_m')
+DEFAULT = {'emscripten': 'dlmalloc', 'wasi': 'wasi-libc dlmalloc', 'cortex-m4': 'newlib-nano'}
+
+
+def step(msg):
+    print('bench: ' + msg, flush=True)
+
+
+def run(cmd, env=None, cwd=ROOT, timeout=None):
+    env = dict(env or os.environ, NODE_PATH='/usr/share/nodejs')
+    p = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout)
+    if p.returncode:
+        raise RuntimeError('%s\n%s%s' % (' '.join(cmd), p.stdout[-2000:], p.stderr[-2000:]))
+    return p
+
+
+def have(*tools):
+    return all(subprocess.run(['sh', '-c', 'command -v ' + t], capture_output=True).returncode == 0 for t in tools)
+
+
+def sources():
+    p = run([os.path.join(HERE, 'fetch_sources.sh')])
+    d = dict(re.findall(r'^(\w+)=(.*)$', p.stdout, re.M))
+    return os.path.join(ROOT, d['LUA_SRC']), os.path.join(ROOT, d['SQLITE_SRC'])
+
+
+def compile_all(cc, flags, files, objdir, jobs=2):
+    os.makedirs(objdir, exist_ok=True)
+    objs = []
+    with cf.ThreadPoolExecutor(jobs) as ex:
+        futs = []
+        for f in files:
+            o = os.path.join(objdir, os.path.basename(f)[:-2] + '.o')
+            objs.append(o)
+            if not os.path.exists(o) or os.path.getmtime(o) < os.path.getmtime(f):
+                futs.append(ex.submit(run, cc + flags + ['-c', f, '-o', o]))
+        for f in futs:
+            f.result()
+    return objs
+
+
+def lua_files(lua):
+    return sorted(os.path.join(lua, f) for f in os.listdir(lua) if f.endswith('.c') and f not in ('luac.c', 'onelua.c'))
+
+
+def build_emscripten(lua, sqlite):
+    d = os.path.join(OUT, 'emscripten')
+    common = ['-O2', '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=2GB', '-sNODERAWFS=1', '-sENVIRONMENT=node',
+              '-sEXIT_RUNTIME=1', '-sTOTAL_STACK=1MB', '-sINITIAL_MEMORY=2MB',
+              '-sMEMORY_GROWTH_GEOMETRIC_STEP=0']  # memory grows to what is asked, not 20% beyond: a peak to compare
+    peak = compile_all(['emcc', '-O2'], [], [os.path.join(HERE, 'peak_wasm.c')], d + '/obj')
+    progs = {'lua': compile_all(['emcc', '-O2'], ['-DLUA_COMPAT_5_3'], lua_files(lua), d + '/lua'),
+             'sqlite': compile_all(['emcc', '-O2'], ['-DSQLITE_THREADSAFE=0', '-DSQLITE_OMIT_LOAD_EXTENSION', '-I' + sqlite],
+                                   [os.path.join(sqlite, 'sqlite3.c'), '/usr/share/emscripten/tests/sqlite/speedtest1.c'],
+                                   d + '/sqlite')}
+    allocs = {s: ['-sMALLOC=none', 'build/emscripten/%s/liblite_alloc.a' % s] for s in STRATEGIES}
+    allocs['dlmalloc'] = ['-sMALLOC=dlmalloc']
+    allocs['emmalloc'] = ['-sMALLOC=emmalloc']
+    bins = {}
+    jobs = []
+    for prog, objs in progs.items():
+        for a, link in allocs.items():
+            js = '%s/%s-%s.js' % (d, prog, a)
+            jobs.append((prog, a, js, ['emcc'] + common + objs + peak + link + ['-o', js]))
+    with cf.ThreadPoolExecutor(2) as ex:
+        for (prog, a, js, cmd), f in zip(jobs, [ex.submit(run, j[3]) for j in jobs]):
+            f.result()
+            bins.setdefault(prog, {})[a] = (js, os.path.getsize(js[:-3] + '.wasm'))
+    return bins
+
+
+def build_wasi(lua):
+    d = os.path.join(OUT, 'wasi')
+    cc = ['clang-19', '--target=wasm32-wasi', '-O2']
+    # No setjmp in this wasi-libc: Lua's errors abort (the bench script raises none).
+    luaflags = ['-DLUA_COMPAT_5_3', '-D_WASI_EMULATED_SIGNAL', '-D_WASI_EMULATED_PROCESS_CLOCKS',
+                "-DLUAI_THROW(L,c)=abort()", "-DLUAI_TRY(L,c,a)={ a }", '-Dluai_jmpbuf=int',
+                # nor processes or temporary files: os.execute, os.tmpname, io.tmpfile fail (wasi_stubs.c)
+                "-Dlua_tmpnam(b,e)=(e = 1)", '-DLUA_TMPNAMBUFSIZE=32']
+    inc = d + '/include'  # ldo.c includes <setjmp.h>, which this wasi-libc lacks: an empty one
+    os.makedirs(inc, exist_ok=True)
+    with open(inc + '/setjmp.h', 'w') as f:
+        f.write('/* make bench: wasi-libc (2022) has no setjmp; Lua is built with LUAI_THROW = abort() */\n')
+    objs = compile_all(cc, luaflags + ['-I' + inc], lua_files(lua), d + '/lua')
+    peak = compile_all(cc, [], [os.path.join(HERE, 'peak_wasm.c'), os.path.join(HERE, 'wasi_stubs.c')], d + '/obj')
+    allocs = {s: ['build/wasi/%s/liblite_alloc.a' % s] for s in STRATEGIES}
+    allocs['wasi-libc dlmalloc'] = []
+    bins = {}
+    for a, link in allocs.items():
+        w = '%s/lua-%s.wasm' % (d, a.replace(' ', '_'))
+        run(cc + objs + peak + link + ['-lwasi-emulated-signal', '-lwasi-emulated-process-clocks',
+                                       '-Wl,-z,stack-size=1048576', '-o', w])
+        bins[a] = (w, os.path.getsize(w))
+    return {'lua': bins}
+
+
+def build_cortex_m(lua):
+    d = os.path.join(OUT, 'cortex-m4')
+    cc = ['arm-none-eabi-gcc', *CM_FLAGS]
+    cflags = ['-O2', '-g0', '-ffunction-sections', '-fdata-sections']
+    nano = ['--specs=nano.specs', '--specs=rdimon.specs', '-u', '_printf_float']  # Lua prints floats
+    # LUA_USE_C89 (luaconf.h: integers are C89's long, 32-bit here, and floats double): newlib-nano's
+    # printf has no %lld, which 64-bit Lua integers print with.
+    cflags = cflags + ['-DLUA_USE_C89']
+    objs = compile_all(cc, cflags + ['-DLUA_COMPAT_5_3'],
+                       [f for f in lua_files(lua) if not f.endswith('/lua.c')], d + '/lua')
+    main = d + '/lua/lua_main.o'  # lua.c's main becomes bench_main, called by cortex_m.c
+    run(cc + cflags + ['-Dmain=bench_main', '-c', os.path.join(lua, 'lua.c'), '-o', main])
+    run(cc + ['-Os', '-g', '-ffunction-sections', '-fdata-sections', '-Iinclude', '-c',
+              os.path.join(CM_HARNESS, 'startup.c'), '-o', d + '/startup.o'])
+    harness = compile_all(cc, cflags, [os.path.join(HERE, 'cortex_m.c'), os.path.join(HERE, 'cm_sbrk_peak.c')],
+                          d + '/obj')
+    ld = ['-nostartfiles', '-L' + CM_HARNESS, '-T' + os.path.join(CM_HARNESS, 'mps2-an386.ld'), '-Wl,--gc-sections',
+          '-Wl,--wrap=_sbrk']
+    allocs = {s: (nano, ['-Lbuild/cortex-m4/' + s, '-llite_alloc']) for s in STRATEGIES}
+    allocs['newlib-nano'] = (nano, [])
+    allocs['newlib'] = (['--specs=rdimon.specs'], [])
+    bins = {}
+    for a, (specs, libs) in allocs.items():
+        elf = '%s/lua-%s.elf' % (d, a)
+        run(cc + cflags + specs + ld + objs + [main] + harness + [d + '/startup.o'] + libs +
+            ['-lm', '-Wl,-Map=' + elf + '.map', '-o', elf])
+        newlib_heap = re.search(r'lib_a-(nano-)?mallocr\.o', open(elf + '.map').read()) is not None
+        if newlib_heap != (a in ('newlib-nano', 'newlib')):
+            raise RuntimeError('%s: newlib\'s malloc %slinked' % (elf, '' if newlib_heap else 'not '))
+        sz = run(['arm-none-eabi-size', elf]).stdout.split('\n')[1].split()
+        bins[a] = (elf, int(sz[0]) + int(sz[1]))
+    return {'lua': bins}
+
+
+def args_of(prog, platform):
+    if prog == 'lua':
+        return [os.path.join(HERE, 'programs.lua'), LUA_SCALE[platform]]
+    return [SQLITE_SIZE]
+
+
+def normalise(prog, out):
+    if prog == 'sqlite':  # speedtest1 prints each test's time
+        out = re.sub(r'\d+\.\d{3}s$', 'T', out, flags=re.M)
+    return out
+
+
+def wasm_runs(platform, bins):
+    """Paired, interleaved runs under node: per round, every allocator once; ratio to the default."""
+    res = {}
+    for prog, allocs in bins.items():
+        names = list(allocs)
+        times = {a: [] for a in names}
+        outs, peaks = {}, {}
+        for r in range(REPS):
+            step('%s %s: round %d of %d (%s)' % (platform, prog, r + 1, REPS, ', '.join(names)))
+            for a in (names if r % 2 == 0 else names[::-1]):
+                path = allocs[a][0]
+                if platform == 'wasi':
+                    cmd = ['node', '--no-warnings', os.path.join(HERE, 'run_wasi.mjs'), path]
+                else:
+                    cmd = ['node', '--no-experimental-fetch', path]
+                t = time.perf_counter()
+                p = run(cmd + args_of(prog, platform), timeout=900)
+                times[a].append(time.perf_counter() - t)
+                outs.setdefault(a, normalise(prog, p.stdout))
+                peaks[a] = int(re.search(r'peak_memory=(\d+)', p.stderr).group(1))
+        base = DEFAULT[platform]
+        for a in names:
+            if outs[a] != outs[base]:
+                raise RuntimeError('%s %s: the output on %s differs from %s\'s' % (platform, prog, a, base))
+        res[prog] = {a: {'ratio': statistics.median(x / y for x, y in zip(times[a], times[base])),
+                         'seconds': statistics.median(times[a]), 'peak': peaks[a], 'size': allocs[a][1]}
+                     for a in names}
+    return res
+
+
+def cortex_m_runs(bins):
+    res = {}
+    for prog, allocs in bins.items():
+        raw, outs = {}, {}
+
+        def one(a):
+            p = run(['timeout', '900', 'qemu-system-arm', '-M', 'mps2-an386', '-icount', 'shift=0',
+                     '-semihosting-config', 'enable=on,target=native,arg=' + ' '.join(args_of(prog, 'cortex-m4')),
+                     '-nographic', '-monitor', 'none', '-serial', 'none', '-kernel', allocs[a][0]])
+            return a, p.stdout
+
+        step('cortex-m4 %s: %s under QEMU' % (prog, ', '.join(allocs)))
+        with cf.ThreadPoolExecutor(2) as ex:
+            for a, out in ex.map(one, list(allocs)):
+                stats = dict((k, int(v)) for k, v in re.findall(r'^(total_insns|heap_peak)=(\d+)$', out, re.M))
+                raw[a] = stats
+                outs[a] = re.sub(r'^(insns|total_insns|heap_peak)=\d+\n', '', out, flags=re.M)
+        base = DEFAULT['cortex-m4']
+        for a in allocs:
+            if outs[a] != outs[base]:
+                raise RuntimeError('cortex-m4 %s: the output on %s differs from %s\'s' % (prog, a, base))
+        res[prog] = {a: {'ratio': raw[a]['total_insns'] / raw[base]['total_insns'], 'insns': raw[a]['total_insns'],
+                         'peak': raw[a]['heap_peak'], 'size': allocs[a][1]} for a in allocs}
+    return res
+
+
+def label(a):
+    return 'lite-alloc ' + a if a in STRATEGIES else {
+        'dlmalloc': 'dlmalloc (Emscripten default)', 'emmalloc': 'emmalloc (Emscripten)',
+        'wasi-libc dlmalloc': 'dlmalloc (wasi-libc default)', 'newlib-nano': 'newlib-nano (default)',
+        'newlib': 'newlib'}[a]
+
+
+def table(results):
+    """Markdown: one table per platform and program."""
+    L = []
+    titles = {'emscripten': 'Emscripten 3.1.6 -O2 under node %s' % run(['node', '--version']).stdout.strip(),
+              'wasi': 'wasm32-wasi (clang-19 -O2, wasi-libc) under node\'s WASI',
+              'cortex-m4': 'Cortex-M4 (arm-none-eabi-gcc -O2, QEMU mps2-an386 -icount shift=0)'}
+    what = {'lua': 'Lua 5.4 (Debian source), test/bench/programs.lua %s',
+            'sqlite': 'SQLite 3.40 (Debian source), Emscripten\'s speedtest1 %s (size 15)' % SQLITE_SIZE}
+    for platform, progs in results.items():
+        for prog, r in progs.items():
+            base = DEFAULT[platform]
+            cm = platform == 'cortex-m4'
+            L += ['%s, %s: output identical on every allocator.' % (
+                (what[prog] % LUA_SCALE[platform]) if prog == 'lua' else what[prog], titles[platform]), '',
+                  '| allocator | time / %s | %s | peak %s (KiB) | %s size (B) |' % (
+                      base, 'instructions' if cm else 'wall time (s)',
+                      'heap' if cm else 'linear memory', 'firmware' if cm else 'module'),
+                  '|---|---:|---:|---:|---:|']
+            for a, v in r.items():
+                L.append('| %s | %.2f | %s | %d | %d |' % (label(a), v['ratio'],
+                                                           '%d' % v['insns'] if cm else '%.2f' % v['seconds'],
+                                                           v['peak'] // 1024, v['size']))
+            L.append('')
+    if L:
+        L.append('Time: %s; wasm: median over %d interleaved rounds of the per-round ratio of node process wall '
+                 'times; Cortex-M4: guest instructions of the whole program (deterministic). Method: '
+                 'test/bench/programs.py.' % ('paired runs', REPS))
+    return '\n'.join(L) + '\n'
+
+
+def main(quick=False):
+    global REPS
+    if quick:
+        REPS = min(REPS, 3)
+    results = {}
+    step('real programs: fetching Lua 5.4 and SQLite from Debian (apt-get source)')
+    lua, sqlite = sources()
+    for platform, tools, build in (('emscripten', ('emcc', 'node'), lambda: build_emscripten(lua, sqlite)),
+                                   ('wasi', ('clang-19', 'node'), lambda: build_wasi(lua)),
+                                   ('cortex-m4', ('arm-none-eabi-gcc', 'qemu-system-arm'), lambda: build_cortex_m(lua))):
+        if not have(*tools):
+            step('%s: skipped (%s not installed)' % (platform, ' or '.join(tools)))
+            continue
+        target = platform
+        for s in STRATEGIES:
+            run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + target, 'STRATEGY=' + s])
+        step('%s: building the programs for every allocator' % platform)
+        try:
+            bins = build()
+            results[platform] = cortex_m_runs(bins) if platform == 'cortex-m4' else wasm_runs(platform, bins)
+        except (RuntimeError, subprocess.TimeoutExpired) as e:
+            print('bench: %s real programs failed: %s' % (platform, str(e)[-1500:]), file=sys.stderr)
+            raise
+    return results
+
+
+if __name__ == '__main__':
+    import json
+    r = main('--quick' in sys.argv)
+    print(table(r))
+    os.makedirs(OUT, exist_ok=True)
+    json.dump(r, open(os.path.join(OUT, 'programs.json'), 'w'), indent=1)
