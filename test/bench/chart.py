@@ -49,7 +49,7 @@ def speeds(bench, platform):
 
 def main():
     out = sys.argv[1:] or [os.path.join(ROOT, 'test', 'bench', 'size-vs-speed.svg')]
-    bench = json.load(open(os.path.join(ROOT, 'build', 'bench', 'bench.json')))
+    bench = json.load(open(os.environ.get('BENCH_JSON') or os.path.join(ROOT, 'build', 'bench', 'bench.json')))
     sizes = {}
     for r in json.load(open(os.path.join(ROOT, 'build', 'size', 'size.json'))):
         sizes[(r['target'], r['allocator'])] = r['code']
@@ -70,26 +70,42 @@ def main():
         ax.set_xscale('log')
         ax.set_yscale('log')
         # margins in log space, so that every label stays inside the frame
-        x0, x1 = min(xs) / 1.6, max(xs) * 2.6
-        y0, y1 = min(ys) / 1.35, max(ys) * 1.35
-        ax.set_xlim(x0, x1)
-        ax.set_ylim(y0, y1)
+        ax.set_xlim(min(xs) / 1.7, max(xs) * 3.2)
+        ax.set_ylim(min(min(ys), 1) / 1.45, max(max(ys), 1) * 1.3)
         ax.axhline(1.0, color='0.75', linewidth=0.8, zorder=0)
-        for a, x, y in sorted(pts, key=lambda p: p[2]):
+        ticks = [t for t in (0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.25, 1.5, 2, 3, 4, 5, 7, 10)
+                 if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+        ax.yaxis.set_major_locator(matplotlib.ticker.FixedLocator(ticks))
+        ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: '%g' % v))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: '%g' % v))
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.FuncFormatter(
+            lambda v, _: '%g' % v if ('%g' % v)[0] in '25' else ''))
+        fig.canvas.draw()
+        to_px = ax.transData.transform
+        right = ax.transAxes.transform((1, 0))[0]
+        placed = []  # label boxes in pixels: (x0, x1, y), 2 lines of text each
+        for a, x, y in sorted(pts, key=lambda p: -p[2]):
             ours = a in STRATEGIES
             ax.scatter([x], [y], s=36, color='#1f77b4' if ours else '#d62728', marker='o' if ours else 's', zorder=3)
-            ax.annotate('%s\n%d B, %.2f' % (('lite-alloc ' + a) if ours else a, x, y), (x, y),
-                        xytext=(6, 0), textcoords='offset points', va='center', fontsize=7.5)
+            text = '%s\n%d B, %.2f' % (('lite-alloc ' + a) if ours else a, x, y)
+            px, py = to_px((x, y))
+            width = 5.6 * max(len(t) for t in text.split('\n'))
+            left = px + 8 + width > right - 4  # no room on the right: the label goes to the left
+            x0 = px - 8 - width if left else px + 8
+            dy = 0
+            while any(abs(py + dy - q) < 24 and x0 < b1 and x0 + width > b0 for b0, b1, q in placed):
+                dy -= 6  # points are sorted from the top: move the label down
+            placed.append((x0, x0 + width, py + dy))
+            ax.annotate(text, (x, y), xytext=(-8 if left else 8, dy * 72 / fig.dpi), textcoords='offset points',
+                        va='center', ha='right' if left else 'left', fontsize=7.5,
+                        arrowprops=dict(arrowstyle='-', color='0.6', linewidth=0.6) if dy else None)
         ax.set_title(title)
         ax.set_xlabel('code bytes, malloc free realloc calloc (%s)' % size_target)
         ax.set_ylabel(what + ' (log)')
-        for axis in (ax.xaxis, ax.yaxis):
-            axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: '%g' % v))
-            axis.set_minor_formatter(matplotlib.ticker.FuncFormatter(
-                lambda v, _: '%g' % v if str('%g' % v)[0] in '25' else ''))
-        ax.annotate('better', xy=(0.05, 0.06), xytext=(0.24, 0.22), xycoords='axes fraction',
-                    textcoords='axes fraction', color='green', fontsize=9,
-                    arrowprops=dict(arrowstyle='->', color='green'))
+        ax.annotate('better', xy=(0.02, 0.03), xytext=(0.09, 0.13), xycoords='axes fraction',
+                    textcoords='axes fraction', color='green', fontsize=9, fontweight='bold',
+                    arrowprops=dict(arrowstyle='->', color='green', linewidth=1.5))
         ax.grid(True, which='both', color='0.92')
     fig.suptitle('lite-alloc beside each target\'s allocators: code size against time (lower left is better)',
                  fontsize=10)
