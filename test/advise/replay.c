@@ -1,4 +1,4 @@
-/* The replayer of make advise (tools/advise/advise.py): runs a trace's operations on one allocator.
+/* The replayer of make advise (test/advise/advise.py): runs a trace's operations on one allocator.
  * Portable C for the host and for Cortex-M under QEMU. The allocator is the ra_* functions of one
  * of alloc_lite.c / alloc_libc.c / alloc_null.c; the trace is trace_ops[] (struct op, already
  * validated by advise.py, checked again here: a bad block id is a message, never a crash).

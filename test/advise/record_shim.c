@@ -1,6 +1,6 @@
 /* make advise's host recorder: an LD_PRELOAD library that writes one line per allocation call of
  * a program (and of its libc) to the file named by $LITE_ALLOC_RAW, in the raw format of
- * src/abi/record.cpp ("@la1 m <size> <result>", hexadecimal). tools/advise/advise.py record
+ * src/abi/record.cpp ("@la1 m <size> <result>", hexadecimal). test/advise/advise.py record
  * builds it, runs the program under it and turns the raw lines into a trace.
  *   gcc -O2 -shared -fPIC record_shim.c -o record_shim.so
  * glibc's own allocator does the work (__libc_malloc...); a spin flag makes the log safe for a
