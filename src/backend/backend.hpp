@@ -22,10 +22,5 @@ struct Span {
 // be adjacent; a refusal leaves the backend as it was.
 Span grow(size_t min_bytes);
 
-// True when fresh spans are zero-filled (wasm memory.grow, mmap): calloc then skips zeroing them.
-#ifndef LITE_ALLOC_FRESH_MEMORY_IS_ZERO
-#define LITE_ALLOC_FRESH_MEMORY_IS_ZERO 0
-#endif
-constexpr bool kFreshMemoryIsZero = LITE_ALLOC_FRESH_MEMORY_IS_ZERO;
 
 }  // namespace lite::backend
