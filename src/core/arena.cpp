@@ -1,6 +1,7 @@
 #include "arena.hpp"
 
 #include "../backend/backend.hpp"
+#include "checked.hpp"
 
 #ifdef LITE_ALLOC_FAULT_INJECTION
 static long g_grow_budget = -1;
@@ -25,7 +26,8 @@ bool arena_reserve(size_t size) {
         // What is missing, plus what a span that is not adjacent loses to its first header.
         backend::Span span = backend::grow(size - (size_t)(a.end - a.top) + 3 * kAlign);
         char *start = backend::span_start(span);
-        if (!start) return false;
+        // (the checked build remembers its gaps, up to a bound: past it, growth is refused)
+        if (!start || (start != a.end && a.top && !checked::note_gap(a.top))) return false;
         a.claimed += backend::span_size(span);
         if (start != a.end) {
             char *first = (char *)round_up((size_t)start + kWord, kAlign);
