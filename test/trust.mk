@@ -58,9 +58,11 @@ define FUZZ_RUN
 	done
 endef
 
-check-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc)
+check-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc \
+              build/host/$(s)/fuzz_checked/fuzz_alloc)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz32,test/harness/run32.sh)
+	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz_checked)
 
 # The long run: each strategy on the testing variant, then on the checked build (canaries and
 # the whole-heap check inside every call), FUZZ_SECONDS each.
