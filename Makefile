@@ -61,7 +61,7 @@ MALLINFO_ABI_host       := src/abi/mallinfo.cpp
 MALLINFO_ABI_emscripten := src/abi/mallinfo.cpp
 VARIANT_ABI_release  := $(TARGET_ABI) $(MALLINFO_ABI_$(TARGET))
 VARIANT_ABI_checked  := $(VARIANT_ABI_release)
-# record (RECORD=1): malloc & co. write one line per call to stdout (src/abi/record.cpp, tools/advise).
+# record (RECORD=1): malloc & co. write one line per call to stdout (src/abi/record.cpp, test/advise).
 VARIANT_FLAGS_record := -DLITE_ALLOC_PREFIXED
 # (record.cpp compiles newlib_reent.cpp itself, so that newlib's _malloc_r family calls the recorder)
 VARIANT_ABI_record   := src/abi/record.cpp $(filter-out src/abi/newlib_reent.cpp,$(TARGET_ABI))
@@ -170,8 +170,8 @@ install: $(LIB)
 	    > $(DESTDIR)$(PREFIX)/$$d/pkgconfig/lite_alloc.pc && \
 	  sed -e 's|@TARGET@|$(TARGET)|g' -e 's|@STRATEGY@|$(STRATEGY)|g' -e 's|@VERSION@|$(LITE_ALLOC_VERSION)|g' \
 	    -e 's|@UP@|$(INSTALL_UP)|g' -e 's|@LINK_OPTIONS@|$(LINK_FLAGS)|g' \
-	    cmake/lite_allocConfig.cmake.in > $(DESTDIR)$(PREFIX)/$$d/cmake/lite_alloc/lite_allocConfig.cmake && \
-	  sed -e 's|@VERSION@|$(LITE_ALLOC_VERSION)|g' cmake/lite_allocConfigVersion.cmake.in \
+	    toolchains/cmake/lite_allocConfig.cmake.in > $(DESTDIR)$(PREFIX)/$$d/cmake/lite_alloc/lite_allocConfig.cmake && \
+	  sed -e 's|@VERSION@|$(LITE_ALLOC_VERSION)|g' toolchains/cmake/lite_allocConfigVersion.cmake.in \
 	    > $(DESTDIR)$(PREFIX)/$$d/cmake/lite_alloc/lite_allocConfigVersion.cmake || exit 1; \
 	done
 LITE_ALLOC_VERSION := 0.1.0
@@ -181,4 +181,4 @@ clean:
 
 # Test, size and benchmark rules, one fragment per area; each adds its goals to `check`.
 include test/host.mk
--include test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk test/advise.mk
+-include test/host32.mk test/dist.mk test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk test/advise.mk

@@ -1,7 +1,7 @@
 # make advise TRACE=app.trace [TARGET=host|cortex-m4|wasi]: replays a program's allocation trace on every
 # strategy and the platform's allocator; prints code bytes, instructions per call, peak footprint and
 # the smallest fixed region, recommends a strategy, draws build/advise/<target>/advise.svg.
-# Recording a trace: tools/advise/README.md (LD_PRELOAD on the host, RECORD=1 builds elsewhere).
+# Recording a trace: test/advise/README.md (LD_PRELOAD on the host, RECORD=1 builds elsewhere).
 ADVISE_TARGETS := host cortex-m4 wasi
 ifneq ($(filter-out 0 1,$(RECORD)),)
 $(error RECORD=$(RECORD): 0 or 1)
@@ -15,10 +15,10 @@ endif
 
 .PHONY: advise check-advise
 advise:
-	@test -n "$(TRACE)" || { echo "make advise: which trace? TRACE=app.trace [TARGET=host|cortex-m4|wasi] (tools/advise/README.md)" >&2; exit 1; }
+	@test -n "$(TRACE)" || { echo "make advise: which trace? TRACE=app.trace [TARGET=host|cortex-m4|wasi] (test/advise/README.md)" >&2; exit 1; }
 	@case " $(ADVISE_TARGETS) " in *" $(TARGET) "*) ;; *) \
 	  echo "make advise: TARGET=$(TARGET) is not one of $(ADVISE_TARGETS)" >&2; exit 1;; esac
-	@nice python3 tools/advise/advise.py advise $(TRACE) --target $(TARGET)
+	@nice python3 test/advise/advise.py advise $(TRACE) --target $(TARGET)
 
 # The recorder (LD_PRELOAD and RECORD=1 builds, on the host and Cortex-M4 under QEMU), bad traces,
 # and make advise on a trace of Debian's lua5.4 (host) and of a Cortex-M4 program (QEMU, wasi), each

@@ -20,47 +20,57 @@ FUZZ_DEPS := test/fuzz/fuzz_alloc.c test/fuzz/fuzz_backend.h test/fuzz/fuzz_back
 .PHONY: check-trust fuzz fuzz-corpus check-fuzz
 check: check-trust
 
-# build/host/<s>/fuzz/fuzz_alloc, and build/host/<s>/fuzz_checked/fuzz_alloc on the checked build.
+# build/host/<s>/fuzz/fuzz_alloc, build/host/<s>/fuzz_checked/fuzz_alloc on the checked build, and
+# build/host/<s>/fuzz32/fuzz_alloc: the same target as a 32-bit x86 program (-m32: 4-byte size_t, as
+# on every wasm and Cortex-M target), run natively or under qemu-i386 (test/harness/run32.sh).
+# $(1) strategy, $(2) library flags, $(3) fuzz_alloc.c flags, $(4) flags of every step (-m32).
 define FUZZ_BUILD
 	@mkdir -p $(@D)/obj
 	@for src in $(FUZZ_CORE) src/strategy/$(1).cpp test/fuzz/fuzz_backend.cpp; do \
 	  o=$(@D)/obj/$$(basename $$src .cpp).o; \
 	  echo "$(FUZZ_CXX) ... -c $$src"; \
-	  $(FUZZ_CXX) $(FUZZ_LIB_FLAGS) $(STRATEGY_FLAGS_$(1)) $(2) -Iinclude -c $$src -o $$o || exit 1; done
-	$(FUZZ_CC) -std=c11 -O1 -g -Wall -Wextra -Iinclude -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(3) \
+	  $(FUZZ_CXX) $(4) $(FUZZ_LIB_FLAGS) $(STRATEGY_FLAGS_$(1)) $(2) -Iinclude -c $$src -o $$o || exit 1; done
+	$(FUZZ_CC) $(4) -std=c11 -O1 -g -Wall -Wextra -Iinclude -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(3) \
 	  -c test/fuzz/fuzz_alloc.c -o $(@D)/obj/fuzz_alloc.o
-	$(FUZZ_CXX) -fsanitize=fuzzer $(FUZZ_SAN) $(@D)/obj/*.o -o $@
+	$(FUZZ_CXX) $(4) -fsanitize=fuzzer $(FUZZ_SAN) $(@D)/obj/*.o -o $@
 endef
 build/host/%/fuzz/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,)
 build/host/%/fuzz_checked/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_CHECKED=1,-DFUZZ_CHECKED=1)
+build/host/%/fuzz32/fuzz_alloc: $(FUZZ_DEPS)
+	$(call FUZZ_BUILD,$*,,,-m32)
 
 # One fuzz run per strategy: the committed seeds plus what earlier runs found (build/fuzz/corpus/<s>),
 # crashes to build/fuzz/crashes/<s>/. Prints libFuzzer's executions and coverage (cov, ft) at the end.
-# $(1) = seconds, $(2) = build dir name (fuzz or fuzz_checked).
+# $(1) = seconds, $(2) = build dir name (fuzz, fuzz_checked or fuzz32), $(3) = how to run it.
 define FUZZ_RUN
 	@for s in $(STRATEGIES); do \
 	  mkdir -p build/fuzz/corpus/$$s build/fuzz/crashes/$$s; \
 	  echo "== fuzz $$s ($(2), $(1) s)"; \
-	  build/host/$$s/$(2)/fuzz_alloc -max_total_time=$(1) -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 \
+	  $(3) build/host/$$s/$(2)/fuzz_alloc -max_total_time=$(1) -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 \
 	    -artifact_prefix=build/fuzz/crashes/$$s/ build/fuzz/corpus/$$s test/fuzz/corpus \
 	    > build/fuzz/$$s.$(2).log 2>&1; rc=$$?; \
 	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' build/fuzz/$$s.$(2).log; \
-	  grep -E 'stat::(number_of_executed_units|peak_rss_mb)' build/fuzz/$$s.$(2).log | tr '\n' ' '; echo; \
+	  grep -E 'stat::(number_of_executed_units|peak_rss_mb)|^fuzz_alloc: [0-9]+ operations' build/fuzz/$$s.$(2).log | tr '\n' ' '; echo; \
 	  if [ $$rc -ne 0 ]; then grep -E 'check failed|ERROR|SUMMARY|lite-alloc' build/fuzz/$$s.$(2).log | head; \
 	    echo "fuzz $$s: FAILED (log build/fuzz/$$s.$(2).log; reproduce with FUZZ_TRACE=1 build/host/$$s/$(2)/fuzz_alloc <crash file>)"; exit 1; fi; \
 	done
 endef
 
-check-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc)
+check-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc \
+              build/host/$(s)/fuzz_checked/fuzz_alloc)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz)
+	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz32,test/harness/run32.sh)
+	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz_checked)
 
 # The long run: each strategy on the testing variant, then on the checked build (canaries and
 # the whole-heap check inside every call), FUZZ_SECONDS each.
-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz_checked/fuzz_alloc)
+fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz_checked/fuzz_alloc \
+        build/host/$(s)/fuzz32/fuzz_alloc)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz_checked)
+	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz32,test/harness/run32.sh)
 
 # Rewrites the committed seeds (deterministic).
 fuzz-corpus:

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   make gcc g++ binutils python3 pkg-config cmake   # host build, make install check (pkg-config, CMake)
   libcmocka-dev valgrind                  # host tests
+  gcc-multilib g++-multilib qemu-user     # the 32-bit proof (host32: gcc -m32, qemu-i386 where needed)
   clang-19 lld-19 llvm-19 libclang-rt-19-dev libfuzzer-19-dev   # sanitizers, libFuzzer
   wasi-libc libclang-rt-19-dev-wasm32 wabt                      # wasm32-wasi and freestanding wasm32
   libc++-19-dev-wasm32 libc++abi-19-dev-wasm32                  # C++ programs on wasm32-wasi

@@ -39,8 +39,8 @@ static void *allocate_aligned(size_t n, size_t alignment) {
     char *p = strategy::allocate(size + alignment + kMinBlock);
     // No block that large: carve from the bump space with the lead it really needs (reserving may
     // move the bump space to a new span, so the lead is taken again; the block is checked).
-    if (!p && arena_reserve(aligned_lead(g_arena.top, alignment) + size)) {
-        p = arena_take(aligned_lead(g_arena.top, alignment) + size);
+    if (!p && arena_reserve(aligned_lead(arena().top, alignment) + size)) {
+        p = arena_take(aligned_lead(arena().top, alignment) + size);
         if (p && block_size(p) < aligned_lead(p, alignment) + size) strategy::release(p), p = nullptr;
     }
     if (!p) return fail();

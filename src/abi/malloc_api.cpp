@@ -74,7 +74,7 @@ void *LITE_NAME(calloc)(size_t count, size_t size) {
     size_t n;
     if (__builtin_mul_overflow(count, size, &n)) return fail();
     // With a zeroing backend, bytes at or above max(clean, top) were never written.
-    char *dirty_end = g_arena.top > g_arena.clean ? g_arena.top : g_arena.clean;
+    char *dirty_end = arena().top > arena().clean ? arena().top : arena().clean;
     char *p = (char *)allocate_bytes(n);
     if (p) {
         size_t dirty = n;

@@ -1,7 +1,7 @@
 // RECORD=1 (VARIANT=record): the allocation ABI of a recording build. The library is compiled with
 // -DLITE_ALLOC_PREFIXED, so the heap exports lite_malloc, lite_free, ...; the standard names here
 // call those and write one line per call to file descriptor 1 (stdout: the console under
-// semihosting, node's stdout under wasm), for tools/advise/advise.py to turn into a trace:
+// semihosting, node's stdout under wasm), for test/advise/advise.py to turn into a trace:
 //   @la1 m <size> <result>            malloc
 //   @la1 c <count> <size> <result>    calloc
 //   @la1 a <alignment> <size> <result>  aligned_alloc, memalign, posix_memalign (result 0: failed)

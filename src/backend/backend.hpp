@@ -2,6 +2,7 @@
 #pragma once
 
 #include <stddef.h>
+#include <stdint.h>
 
 // newlib's libc allocates through _malloc_r and friends, which only src/abi/newlib_reent.cpp
 // defines: an archive member is linked only when something names it, so every object of the heap
@@ -13,19 +14,26 @@ __asm__(".globl _malloc_r");
 
 namespace lite::backend {
 
+// A span of memory. On 32-bit targets it travels as one 64-bit integer, which ARM and wasm32 return
+// in registers (a two-word struct would be returned through memory: bytes at every call).
+#if UINTPTR_MAX == 0xFFFFFFFFu
+using Span = uint64_t;
+inline Span make_span(char *start, size_t size) { return (uint64_t)size << 32 | (uintptr_t)start; }
+inline char *span_start(Span s) { return (char *)(uintptr_t)(uint32_t)s; }
+inline size_t span_size(Span s) { return (size_t)(s >> 32); }
+#else
 struct Span {
     char *start;
     size_t size;
 };
+inline Span make_span(char *start, size_t size) { return {start, size}; }
+inline char *span_start(Span s) { return s.start; }
+inline size_t span_size(Span s) { return s.size; }
+#endif
 
-// At least min_bytes of memory nobody else uses, or {nullptr, 0}. Successive spans may or may not
+// At least min_bytes of memory nobody else uses, or make_span(nullptr, 0). Successive spans may or may not
 // be adjacent; a refusal leaves the backend as it was.
 Span grow(size_t min_bytes);
 
-// True when fresh spans are zero-filled (wasm memory.grow, mmap): calloc then skips zeroing them.
-#ifndef LITE_ALLOC_FRESH_MEMORY_IS_ZERO
-#define LITE_ALLOC_FRESH_MEMORY_IS_ZERO 0
-#endif
-constexpr bool kFreshMemoryIsZero = LITE_ALLOC_FRESH_MEMORY_IS_ZERO;
 
 }  // namespace lite::backend

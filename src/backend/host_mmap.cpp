@@ -36,11 +36,11 @@ static bool reserve(size_t at_least) {
 
 Span grow(size_t min_bytes) {
     size_t size = (min_bytes + kChunk - 1) & ~(kChunk - 1);  // min_bytes is far below SIZE_MAX
-    if ((size_t)(g_limit - g_next) < size && !reserve(size)) return {nullptr, 0};
-    if (mprotect(g_next, size, PROT_READ | PROT_WRITE) != 0) return {nullptr, 0};
+    if ((size_t)(g_limit - g_next) < size && !reserve(size)) return make_span(nullptr, 0);
+    if (mprotect(g_next, size, PROT_READ | PROT_WRITE) != 0) return make_span(nullptr, 0);
     char *start = g_next;
     g_next += size;
-    return {start, size};
+    return make_span(start, size);
 }
 
 }  // namespace lite::backend

@@ -14,11 +14,11 @@ namespace lite::backend {
 
 Span grow(size_t min_bytes) {
     // _sbrk takes a ptrdiff_t: beyond PTRDIFF_MAX once rounded, it can never be granted.
-    if (min_bytes > (size_t)PTRDIFF_MAX - (kAlign - 1)) return {nullptr, 0};
+    if (min_bytes > (size_t)PTRDIFF_MAX - (kAlign - 1)) return make_span(nullptr, 0);
     size_t size = round_up(min_bytes, kAlign);
     void *start = _sbrk((ptrdiff_t)size);
-    if (start == (void *)-1) return {nullptr, 0};
-    return {(char *)start, size};
+    if (start == (void *)-1) return make_span(nullptr, 0);
+    return make_span((char *)start, size);
 }
 
 }  // namespace lite::backend

@@ -3,6 +3,6 @@
 
 namespace lite::backend {
 
-Span grow(size_t) { return {nullptr, 0}; }
+Span grow(size_t) { return make_span(nullptr, 0); }
 
 }  // namespace lite::backend

@@ -13,28 +13,17 @@ constexpr size_t kWasmPage = 65536;
 static bool g_took_initial;
 
 Span grow(size_t min_bytes) {
-    char *start = nullptr;
-    size_t have = 0;
     if (!g_took_initial) {
-        start = &__heap_base;
-        have = (size_t)(&__heap_end - &__heap_base);
-        if (have >= min_bytes) {
-            g_took_initial = true;
-            return {start, have};
-        }
-    }
-    size_t missing = min_bytes - have;
-    size_t pages = missing / kWasmPage + (missing % kWasmPage != 0);  // no overflow near SIZE_MAX
-    size_t old_pages = __builtin_wasm_memory_grow(0, pages);
-    if (old_pages == (size_t)-1) return {nullptr, 0};  // refused: nothing changed
-    char *grown = (char *)(old_pages * kWasmPage);
-    size_t grown_bytes = pages * kWasmPage;  // the grant fits in 4 GiB, so this does not wrap
-    if (start) {
         g_took_initial = true;
-        // The linker's tail and the new pages are one span, unless other code grew memory first.
-        if (grown == &__heap_end) return {start, have + grown_bytes};
+        // Whatever its size: if it is not enough, the arena asks again, and the pages grown next
+        // continue it (unless other code grew memory first: then the arena joins them by a gap).
+        size_t have = (size_t)(&__heap_end - &__heap_base);
+        if (have >= 64) return make_span(&__heap_base, have);
     }
-    return {grown, grown_bytes};
+    size_t pages = min_bytes / kWasmPage + (min_bytes % kWasmPage != 0);  // no overflow near SIZE_MAX
+    size_t old_pages = __builtin_wasm_memory_grow(0, pages);
+    if (old_pages == (size_t)-1) return make_span(nullptr, 0);  // refused: nothing changed
+    return make_span((char *)(old_pages * kWasmPage), pages * kWasmPage);  // fits in 4 GiB: no wrap
 }
 
 }  // namespace lite::backend

@@ -1,6 +1,7 @@
 #include "arena.hpp"
 
 #include "../backend/backend.hpp"
+#include "checked.hpp"
 
 #ifdef LITE_ALLOC_FAULT_INJECTION
 static long g_grow_budget = -1;
@@ -10,9 +11,12 @@ extern "C" void lite_alloc_set_grow_budget(long grants) { g_grow_budget = grants
 namespace lite {
 
 Arena g_arena;
+#ifdef __wasm__
+Arena *g_arena_at = &g_arena;
+#endif
 
 bool arena_reserve(size_t size) {
-    Arena &a = g_arena;
+    Arena &a = arena();
     while ((size_t)(a.end - a.top) < size) {
         if (a.fixed) return false;
 #ifdef LITE_ALLOC_FAULT_INJECTION
@@ -21,10 +25,12 @@ bool arena_reserve(size_t size) {
 #endif
         // What is missing, plus what a span that is not adjacent loses to its first header.
         backend::Span span = backend::grow(size - (size_t)(a.end - a.top) + 3 * kAlign);
-        if (!span.start) return false;
-        a.claimed += span.size;
-        if (span.start != a.end) {
-            char *first = (char *)round_up((size_t)span.start + kWord, kAlign);
+        char *start = backend::span_start(span);
+        // (the checked build remembers its gaps, up to a bound: past it, growth is refused)
+        if (!start || (start != a.end && a.top && !checked::note_gap(a.top))) return false;
+        a.claimed += backend::span_size(span);
+        if (start != a.end) {
+            char *first = (char *)round_up((size_t)start + kWord, kAlign);
             if (a.top) {
                 if (kMinBlock > kAlign && (size_t)(first - a.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 set_header(a.top, (size_t)(first - a.top) | kInUse);  // the gap block
@@ -34,15 +40,15 @@ bool arena_reserve(size_t size) {
             }
             a.top = first;
         }
-        a.end = span.start + span.size;
+        a.end = start + backend::span_size(span);
     }
     return true;
 }
 
 char *arena_take(size_t size) {
     if (!arena_reserve(size)) return nullptr;
-    char *p = g_arena.top;
-    g_arena.top += size;
+    char *p = arena().top;
+    arena().top += size;
     set_header(p, size | kInUse);
     return p;
 }
@@ -52,7 +58,7 @@ bool arena_resize_top(char *payload, size_t size) {
     // Growing may continue the heap after a gap: then this block is no longer on top.
     if (size > old && (!arena_reserve(size - old) || !arena_is_top(payload))) return false;
     if (size < old) arena_give_back(payload + size);
-    g_arena.top = payload + size;
+    arena().top = payload + size;
     set_header(payload, size | (header(payload) & kFlags));
     return true;
 }

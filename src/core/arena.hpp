@@ -29,31 +29,39 @@ struct Arena {
     bool fixed;      // lite_alloc_init_region gave the memory: never ask the backend
 };
 extern Arena g_arena;
+// The arena as the code reaches it. On wasm every absolute address in code is a 5-byte relocation,
+// so the code loads one pointer to the arena and reaches its fields at small offsets.
+#ifdef __wasm__
+extern Arena *g_arena_at;
+inline Arena &arena() { return *g_arena_at; }
+#else
+inline Arena &arena() { return g_arena; }
+#endif
 
 // Makes room for a block of `size` bytes at top; false when the backend refuses.
 bool arena_reserve(size_t size);
 // A new in-use block of `size` bytes carved from the bump space, or nullptr.
 char *arena_take(size_t size);
-inline bool arena_is_top(char *payload) { return next_block(payload) == g_arena.top; }
+inline bool arena_is_top(char *payload) { return next_block(payload) == arena().top; }
 // Lowers the bump pointer to new_top: what lay between is bump space again.
 inline void arena_give_back(char *new_top) {
-    if (LITE_ALLOC_SKIP_FRESH_ZEROING && g_arena.clean < g_arena.top) g_arena.clean = g_arena.top;
-    g_arena.top = new_top;
+    if (LITE_ALLOC_SKIP_FRESH_ZEROING && arena().clean < arena().top) arena().clean = arena().top;
+    arena().top = new_top;
 }
 // Resizes the block that ends at the bump pointer, in place; false if there is no room.
 bool arena_resize_top(char *payload, size_t size);
 // Whether p could be a block's payload: aligned and inside [base, top).
-inline char *arena_first() { return g_arena.base + kWord; }
-inline bool arena_holds(const char *p) { return !((size_t)p % kAlign) && p > g_arena.base && p < g_arena.top; }
+inline char *arena_first() { return arena().base + kWord; }
+inline bool arena_holds(const char *p) { return !((size_t)p % kAlign) && p > arena().base && p < arena().top; }
 
 // Walks every block from base to top and stops at the first nonzero answer of visit(payload). A
 // block whose size cannot be right ends the walk with kBadBlockSize.
 constexpr int kBadBlockSize = 1;
 template <class Visit>
 int arena_walk(Visit visit) {
-    for (char *p = g_arena.base ? arena_first() : nullptr; p && p < g_arena.top; p = next_block(p)) {
+    for (char *p = arena().base ? arena_first() : nullptr; p && p < arena().top; p = next_block(p)) {
         size_t size = block_size(p);
-        if (size < kMinBlock || size % kAlign || size > (size_t)(g_arena.top - p)) return kBadBlockSize;
+        if (size < kMinBlock || size % kAlign || size > (size_t)(arena().top - p)) return kBadBlockSize;
         if (int err = visit(p)) return err;
     }
     return 0;

@@ -109,7 +109,7 @@ char *allocate(size_t size) {
 void release(char *p) {
     size_t size = block_size(p);
     char *next = p + size;
-    if (next != g_arena.top && !in_use(next)) {
+    if (next != arena().top && !in_use(next)) {
         unlink(next, bin_of(block_size(next)));
         size += block_size(next);
     }
@@ -119,7 +119,7 @@ void release(char *p) {
         unlink(p, bin_of(below));
         size += below;
     }
-    if (p + size == g_arena.top) return arena_give_back(p);
+    if (p + size == arena().top) return arena_give_back(p);
     set_header(p, size);
     set_footer(p, size);
     set_flag(p + size, kPrevFree, true);
@@ -129,7 +129,7 @@ void release(char *p) {
 bool resize(char *p, size_t size) {
     size_t have = block_size(p);
     char *next = p + have;
-    if (next == g_arena.top) return arena_resize_top(p, size);
+    if (next == arena().top) return arena_resize_top(p, size);
     Word flags = header(p) & kFlags;
     if (size > have) {
         if (in_use(next) || have + block_size(next) < size) return false;
@@ -162,7 +162,7 @@ int check_free(FreeSummary &listed, size_t at_most) {
         below_free = !in_use(p);
         if (!below_free) return 0;
         if (load_word(next_block(p) - 2 * kWord) != block_size(p)) return (int)kCheckBoundaryTag;
-        if (next_block(p) == g_arena.top || !in_use(next_block(p))) return (int)kCheckNotCoalesced;
+        if (next_block(p) == arena().top || !in_use(next_block(p))) return (int)kCheckNotCoalesced;
         return 0;
     });
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""make check-advise: the tests of make advise (tools/advise).
+"""make check-advise: the tests of make advise (test/advise).
 
 1. The recorder: test/advise/probe.c makes a known sequence of calls between two marker blocks; it is
    recorded three ways (the LD_PRELOAD recorder on the host, a RECORD=1 build on the host, a RECORD=1
@@ -20,11 +20,11 @@ import sys
 import xml.etree.ElementTree as ET
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-sys.path.insert(0, os.path.join(ROOT, 'tools', 'advise'))
+sys.path.insert(0, os.path.join(ROOT, 'test', 'advise'))
 import advise  # noqa: E402
 
 OUT = os.path.join(ROOT, 'build', 'advise', 'test')
-TOOL = ['python3', os.path.join(ROOT, 'tools', 'advise', 'advise.py')]
+TOOL = ['python3', os.path.join(ROOT, 'test', 'advise', 'advise.py')]
 CM_FLAGS = advise.CM_FLAGS
 HARNESS = os.path.join(ROOT, 'test', 'harness', 'cortex_m')
 passed = failed = 0
@@ -210,7 +210,7 @@ def test_replayer_bad_blocks():
     """The replayer checks the block ids itself: a replay file written without the checker."""
     run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=host', 'STRATEGY=bump_freelist', 'VARIANT=testing'])
     exe = os.path.join(OUT, 'replay-bump_freelist')
-    tools = os.path.join(ROOT, 'tools', 'advise')
+    tools = os.path.join(ROOT, 'test', 'advise')
     run(['cc', '-O1', '-Wall', '-Iinclude', *(os.path.join(tools, f) for f in ('replay.c', 'replay_host.c',
                                                                                  'alloc_lite.c')),
          'build/host/bump_freelist/testing/liblite_alloc.a', '-o', exe])

@@ -49,6 +49,11 @@ struct block {
 };
 static struct block g_live[MAX_LIVE];
 static unsigned g_count, g_op, g_seed;
+/* Every operation of every input, printed when the run ends (make fuzz sums them per strategy). */
+static unsigned long long g_total_ops;
+__attribute__((destructor)) static void report_total_ops(void) {
+    fprintf(stderr, "fuzz_alloc: %llu operations\n", g_total_ops);
+}
 static unsigned char *g_lo, *g_hi; /* the region, in region mode */
 static int g_backend_mode;
 /* FUZZ_TRACE=1 in the environment prints every call: run a crash input with it for a reproducer. */
@@ -63,11 +68,15 @@ static const uint8_t *g_in, *g_end;
 static unsigned byte(void) { return g_in < g_end ? *g_in++ : 0; }
 static int more(void) { return g_in < g_end; }
 
+/* 2^n, or the top bit where size_t is narrower (32-bit builds: the same inputs stay huge). */
+#define SIZE_BITS (sizeof(size_t) * 8)
+#define BIT(n) ((size_t)1 << ((n) < SIZE_BITS ? (n) : SIZE_BITS - 1))
+
 static size_t decode_size(void) {
     static const size_t huge[16] = {
         SIZE_MAX,        SIZE_MAX - 1,      SIZE_MAX / 2,     (size_t)PTRDIFF_MAX,
-        MAX_REQUEST,     MAX_REQUEST + 1,   MAX_REQUEST - 1,  (size_t)1 << 32,
-        (size_t)1 << 40, (size_t)1 << 48,   (size_t)1 << 20,  (size_t)2 << 20,
+        MAX_REQUEST,     MAX_REQUEST + 1,   MAX_REQUEST - 1,  BIT(32),
+        BIT(40), BIT(48),   (size_t)1 << 20,  (size_t)2 << 20,
         SIZE_MAX - 15,   (size_t)PTRDIFF_MAX - 16, (size_t)4 << 20, (size_t)9 << 20,
     };
     unsigned s = byte();
@@ -85,8 +94,8 @@ static size_t decode_size(void) {
 
 static size_t decode_alignment(void) {
     static const size_t odd[32] = {
-        0, 3, 24, 48, 100, SIZE_MAX, (size_t)1 << 63, (size_t)1 << 62, (size_t)1 << 40, 6, 12, 65537,
-        (size_t)1 << 30, 1, 2, 4, 8, 16, 5, 7, 96, 192, 0x8000000000000001ull, SIZE_MAX - 1,
+        0, 3, 24, 48, 100, SIZE_MAX, BIT(63), BIT(62), BIT(40), 6, 12, 65537,
+        (size_t)1 << 30, 1, 2, 4, 8, 16, 5, 7, 96, 192, SIZE_MAX / 2 + 2, SIZE_MAX - 1,
         (size_t)1 << 21, (size_t)1 << 22, (size_t)1 << 24, 17, 33, 1000, 4095, 4097,
     };
     unsigned a = byte();
@@ -343,7 +352,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     verify_heap();
     while (more()) {
-        ++g_op;
+        ++g_op, ++g_total_ops;
         unsigned op = byte();
         switch (op % 16) {
         case 0: case 1: case 2: op_allocate(0); break;

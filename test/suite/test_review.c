@@ -7,20 +7,24 @@
 
 /* An aligned request that fits in the bump space with the lead it really needs must not fail
  * because the worst-case lead would not fit (13.3). */
+/* 4096 as in the report; 128 on boards with little RAM (the micro:bit's 16 KiB) */
+#define REVIEW_ALIGN (SUITE_HEAP_BYTES >= 65536 ? 4096 : 128)
+
 static void aligned_request_that_fits_is_served(void **state) {
     (void)state;
-    static _Alignas(4096) unsigned char region[2 * 4096];
+    static _Alignas(REVIEW_ALIGN) unsigned char region[2 * REVIEW_ALIGN];
+    enum { kA = REVIEW_ALIGN };
     int found = 0;
-    /* a region whose first block lands on a 4096 boundary, with about 4096 bytes from there on:
-     * malloc(2048) is served there, so aligned_alloc(4096, 2048) must be too */
+    /* a region whose first block lands on a kA boundary, with about kA bytes from there on:
+     * malloc(kA / 2) is served there, so aligned_alloc(kA, kA / 2) must be too */
     for (size_t off = sizeof(size_t); off <= 128 && !found; off += sizeof(size_t)) {
-        assert_int_equal(lite_alloc_init_region(region + 4096 - off, 4096 + off), 0);
-        unsigned char *p = malloc(2048);
-        if (p != region + 4096) continue;
+        assert_int_equal(lite_alloc_init_region(region + kA - off, kA + off), 0);
+        unsigned char *p = malloc(kA / 2);
+        if (p != region + kA) continue;
         free(p);
-        p = aligned_alloc(4096, 2048);
-        assert_ptr_equal(p, region + 4096);
-        fill(p, 2048, 1);
+        p = aligned_alloc(kA, kA / 2);
+        assert_ptr_equal(p, region + kA);
+        fill(p, kA / 2, 1);
         assert_heap_sound();
         free(p);
         assert_heap_sound();
@@ -65,7 +69,7 @@ static void refused_region_keeps_the_heap(void **state) {
     unsigned char *a = malloc(100), *b = malloc(3000), *c = malloc(24);
     fill(a, 100, 1), fill(b, 3000, 2), fill(c, 24, 3);
     lite_alloc_stats_t before = lite_alloc_stats();
-    assert_int_equal(lite_alloc_init_region(tiny, sizeof tiny), -1);
+    assert_int_equal(lite_alloc_init_region(tiny, 4), -1);
     assert_int_equal(lite_alloc_init_region(tiny, 2), -1);
     lite_alloc_stats_t after = lite_alloc_stats();
     assert_int_equal(after.claimed, before.claimed);

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""make dist: one self-contained C++ source file per target family and strategy, for projects that
+copy sources into an IDE or a build of their own instead of linking liblite_alloc.a.
+
+build/dist/<family>/lite_alloc_<strategy>.cpp holds the whole library for that family (its backend,
+its libc's entry points) with every setting fixed at its top, and build/dist/<family>/lite_alloc.h
+the public header. Compile the .cpp with nothing but the platform's C++ compiler, C++17, no
+exceptions or RTTI (e.g. `arm-none-eabi-g++ -std=c++17 -Os -fno-exceptions -fno-rtti -c`). The file
+is the same code as the library, #included files inlined in order; the one difference is that in a
+single object the aligned allocation is linked whenever realloc is (the library links it only when
+an aligned entry point is named).
+"""
+import os
+import re
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
+STRATEGIES = ['bump_freelist', 'segregated_bump', 'freelist']
+# family: (defines, backend, the libc's entry points)
+FAMILIES = {
+    'host': (['LITE_ALLOC_FRESH_MEMORY_IS_ZERO 1'], 'host_mmap', ['mallinfo.cpp']),
+    'wasi': (['LITE_ALLOC_FRESH_MEMORY_IS_ZERO 1'], 'wasm_memory_grow', ['wasi_libc.cpp']),
+    'wasm32': (['LITE_ALLOC_FRESH_MEMORY_IS_ZERO 1', 'LITE_ALLOC_NO_LIBC 1'], 'wasm_memory_grow', []),
+    'emscripten': ([], 'emscripten_sbrk', ['emscripten.cpp', 'mallinfo.cpp']),
+    'newlib': (['LITE_ALLOC_NEWLIB 1', 'LITE_ALLOC_NEWLIB_LOCKS 1', 'LITE_ALLOC_PREFIXED 1'], 'newlib_sbrk',
+               ['newlib_reent.cpp', 'newlib_aligned.cpp']),
+}
+CORE = ['core/arena.cpp', 'core/introspect.cpp', 'abi/malloc_api.cpp', 'abi/aligned.cpp', 'abi/report.cpp']
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+
+
+def inline(path, seen, out):
+    path = os.path.normpath(path)
+    if path in seen:
+        return
+    seen.add(path)
+    out.append('// ---- %s\n' % os.path.relpath(path, ROOT))
+    for line in open(path):
+        m = INCLUDE.match(line)
+        if m:
+            inline(os.path.join(os.path.dirname(path), m.group(1)), seen, out)
+        elif not line.startswith('#pragma once'):
+            out.append(line)
+
+
+def main():
+    for family, (defines, backend, abi) in FAMILIES.items():
+        d = os.path.join(ROOT, 'build', 'dist', family)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(ROOT, 'include', 'lite_alloc.h')) as f, open(os.path.join(d, 'lite_alloc.h'), 'w') as g:
+            g.write(f.read())
+        for s in STRATEGIES:
+            out = ['// lite-alloc, %s strategy, for %s: the whole library in one file (make dist).\n' % (s, family),
+                   '// Generated from the sources; settings fixed here.\n',
+                   '#define LITE_ALLOC_STRATEGY_%s 1\n' % s]
+            out += ['#define %s\n' % dfn for dfn in defines]
+            seen = set()
+            files = CORE + ['strategy/%s.cpp' % s, 'backend/%s.cpp' % backend] + ['abi/' + a for a in abi]
+            for f in files:
+                inline(os.path.join(ROOT, 'src', f), seen, out)
+            path = os.path.join(d, 'lite_alloc_%s.cpp' % s)
+            with open(path, 'w') as g:
+                g.write(''.join(out))
+            print('dist: %s' % os.path.relpath(path, ROOT))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
