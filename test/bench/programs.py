@@ -10,11 +10,12 @@ Each program is compiled once per platform and linked once per allocator, the wa
   wasi (clang-19 --target=wasm32-wasi -O2, Debian's wasi-libc): build/wasi/<s>/liblite_alloc.a on the
     link line, beside wasi-libc's own dlmalloc; run under node's WASI. Lua only: this wasi-libc
     (2022) has no setjmp, so Lua's errors are built to abort (-DLUAI_THROW/LUAI_TRY: the script raises
-    none and uses no coroutines); SQLite 3.40's unix VFS does not build for wasi.
+    none and uses no coroutines). SQLite is not built for wasi yet (its unix VFS wants file locks and
+    mmap, which this wasi-libc lacks; an in-memory VFS would do, not written yet).
   Cortex-M4 (arm-none-eabi-gcc -O2, hard float, QEMU mps2-an386 -icount shift=0, semihosting):
     -llite_alloc with newlib-nano, beside newlib-nano's malloc and full newlib's. Lua with LUA_USE_C89
-    (newlib-nano's printf has no %lld). Lua only (SQLite's
-    code does not leave room in the 4 MiB board image for a useful database).
+    (newlib-nano's printf has no %lld) and -u _printf_float. Lua only: SQLite on the board (4 MiB of
+    flash and of RAM) has not been tried yet.
 Measured: output identical to the platform default's (asserted; speedtest1's timings are blanked
 first); time as a ratio to the platform default, paired runs interleaved (every allocator once per
 round), median of the per-round ratios (wasm: wall time of the node process; Cortex-M4: guest
@@ -23,6 +24,7 @@ instructions of the program, from SysTick under -icount, deterministic so one ru
 high-water mark, _sbrk wrapped by cm_sbrk_peak.c); whole-module size (.wasm bytes) or firmware size
 (.text + .data of the ELF).
 """
+import hashlib
 import os
 import re
 import statistics
@@ -66,6 +68,8 @@ def sources():
 
 
 def compile_all(cc, flags, files, objdir, jobs=2):
+    """Objects compiled once, kept while the source is older; a change of flags gets its own directory."""
+    objdir += '-' + hashlib.sha1(' '.join(cc + flags).encode()).hexdigest()[:8]
     os.makedirs(objdir, exist_ok=True)
     objs = []
     with cf.ThreadPoolExecutor(jobs) as ex:
@@ -145,7 +149,7 @@ def build_cortex_m(lua):
     cflags = cflags + ['-DLUA_USE_C89']
     objs = compile_all(cc, cflags + ['-DLUA_COMPAT_5_3'],
                        [f for f in lua_files(lua) if not f.endswith('/lua.c')], d + '/lua')
-    main = d + '/lua/lua_main.o'  # lua.c's main becomes bench_main, called by cortex_m.c
+    main = os.path.dirname(objs[0]) + '/lua_main.o'  # lua.c's main becomes bench_main, called by cortex_m.c
     run(cc + cflags + ['-Dmain=bench_main', '-c', os.path.join(lua, 'lua.c'), '-o', main])
     run(cc + ['-Os', '-g', '-ffunction-sections', '-fdata-sections', '-Iinclude', '-c',
               os.path.join(CM_HARNESS, 'startup.c'), '-o', d + '/startup.o'])
