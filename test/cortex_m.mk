@@ -95,7 +95,7 @@ CM_PICOLIBC_HEAP_DATA := (__malloc_free_list|__malloc_sbrk_start|__malloc_sbrk_t
 
 .PHONY: check-cortex-m $(addprefix check-,$(CORTEX_M_TARGETS) $(CM_VARIANTS)) cortex-m-check check-cortex-m-config
 check: check-cortex-m
-check-cortex-m: $(addprefix check-,$(CORTEX_M_TARGETS) $(CM_VARIANTS)) check-cortex-m-config
+check-cortex-m: $(addprefix check-,$(CORTEX_M_TARGETS) $(CM_VARIANTS)) check-cortex-m-config check-cortex-m-install
 $(foreach t,$(CORTEX_M_TARGETS),$(eval CM_VARIANT_$(t) := TARGET=$(t)))
 
 $(addprefix check-,$(CORTEX_M_TARGETS) $(CM_VARIANTS)): check-%:
@@ -118,6 +118,22 @@ check-cortex-m-config:
 	  d=$$($(MAKE) -s --no-print-directory TARGET=$${c%:*} FLOAT_ABI=$${c#*:} print-out); \
 	  [ "$$d" = build/$${c%:*}/bump_freelist/$${c#*:} ] || { echo "check-cortex-m-config: $$c builds into $$d"; exit 1; }; done
 	@echo "check-cortex-m-config: bad FLOAT_ABI and LIBC values stop the build; each float ABI has its directory"
+
+# make install with a float ABI and a libc: the installed library and pkg-config file, used as a
+# product would, link a program of that float ABI that names no allocator (libc_only.c); it runs
+# and its only heap is lite-alloc.
+CM_INSTALL_CASES := TARGET=cortex-m4:FLOAT_ABI=softfp TARGET=cortex-m4:FLOAT_ABI=soft:LIBC=picolibc TARGET=riscv32
+.PHONY: check-cortex-m-install cortex-m-install-check
+check-cortex-m-install:
+	@for c in $(CM_INSTALL_CASES); do $(MAKE) -s --no-print-directory $$(echo $$c | tr : ' ') cortex-m-install-check || exit 1; done
+cortex-m-install-check: $(CM_STARTUP)
+	@rm -rf $(CM_TEST)/prefix && mkdir -p $(CM_TEST)/install
+	@$(MAKE) -s --no-print-directory install STRATEGY=bump_freelist PREFIX=$(abspath $(CM_TEST)/prefix) >/dev/null
+	@$(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) $(CM_HARNESS)/libc_only.c $(CM_STARTUP) \
+	  $$(PKG_CONFIG_PATH=$(CM_TEST)/prefix/lib/pkgconfig pkg-config --cflags --libs lite_alloc) \
+	  -Wl,-Map=$(CM_TEST)/install/libc_only.elf.map -o $(CM_TEST)/install/libc_only.elf
+	@$(call cm_run,$(CM_TEST)/install/libc_only.elf,^libc_only: ok)
+	@$(call cm_expect_heap,$(CM_TEST)/install/libc_only.elf)
 
 # From here on TARGET is a Cortex-M target or riscv32 (the recursive make above).
 cortex-m-check: $(foreach s,$(CM_STRATEGIES),cortex-m-check-$(s))
@@ -159,6 +175,9 @@ cm_expect_death = $(CM_QEMU) $(1) > $(1).out 2>&1; rc=$$?; grep -m1 '^lite-alloc
 # the reent entry points, running out of memory, the fixed region. picolibc: real_c, out_of_memory.
 CM_PROGRAMS := $(if $(CM_QUICK),real_c_nano,$(if $(CM_PICOLIBC),real_c_nano out_of_memory,real_c_nano real_c_full \
   new_only out_of_memory real_c_region newlib_reent_nano newlib_reent_full $(if $(CM_CPP_$(TARGET)),real_cpp_nano real_cpp_full)))
+# picolibc: fds 1 and 2 reach the console through its stdio (picolibc_write.c); its free() is
+# declared so that GCC sees the death tests' deliberate use after free.
+CM_DEATH_EXTRA := $(if $(CM_PICOLIBC),$(CM_HARNESS)/picolibc_write.c -Wno-use-after-free)
 # Run a recipe line only in the full run / only in newlib's full run ('$(cm_full)cmd ...').
 cm_full = $(if $(CM_QUICK),true || ,)
 cm_newlib_full = $(if $(CM_QUICK)$(CM_PICOLIBC),true || ,)
@@ -194,7 +213,7 @@ cortex-m-check-%: cortex-m-libs-% $(CM_STARTUP)
 	  test/programs/real_c.c $(CM_HARNESS)/region_heap.c $(CM_STARTUP) -L$(call cm_lib,$*)/region_only -llite_alloc \
 	  -Wl,-Map=$(CM_TEST)/$*/real_c_region.elf.map -o $(CM_TEST)/$*/real_c_region.elf
 	@$(cm_full)for c in $(DEATH_CASES); do \
-	  $(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(CM_STARTUP) \
+	  $(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(CM_STARTUP) $(CM_DEATH_EXTRA) \
 	    -L$(call cm_lib,$*)/checked -llite_alloc -o $(CM_TEST)/$*/death-$${c%%:*}.elf || exit 1; done
 	@for p in $(CM_PROGRAMS); do \
 	  prog=$${p%%_nano}; prog=$${prog%%_full}; prog=$${prog%%_region}; \
