@@ -11,7 +11,7 @@
 # the same float ABI on the board of its architecture: cortex-m3 (MPS2 AN385), cortex-m7 (MPS2
 # AN500), cortex-m55 (MPS3 AN547), and cortex-m4 soft and softfp. picolibc (LIBC=picolibc, linked with
 # --specs=picolibc.specs --oslib=semihost --crt0=semihost and its own linker script) runs every
-# strategy: the suite, real_c and out_of_memory (picolibc's malloc must be absent) and the death
+# strategy: the suite, real_c, out_of_memory and mallinfo (picolibc's malloc must be absent) and the death
 # tests, on cortex-m4 and on riscv32 (rv32imac, qemu-system-riscv32 -M virt).
 # `make check-<target>` first asks a recursive make whether the toolchain is there (it may have
 # been installed by `make toolchains` earlier in the same invocation) and fails if it is not.
@@ -172,8 +172,9 @@ cm_expect_death = $(CM_QEMU) $(1) > $(1).out 2>&1; rc=$$?; grep -m1 '^lite-alloc
   echo "death test: exit code $$rc, as expected"
 
 # Programs of the full run, after the suite. newlib: nano and full, C and C++, a new-only program,
-# the reent entry points, running out of memory, the fixed region. picolibc: real_c, out_of_memory.
-CM_PROGRAMS := $(if $(CM_QUICK),real_c_nano,$(if $(CM_PICOLIBC),real_c_nano out_of_memory,real_c_nano real_c_full \
+# the reent entry points, running out of memory, the fixed region. picolibc: real_c, out_of_memory,
+# mallinfo (picolibc's struct mallinfo, from lite-alloc's figures).
+CM_PROGRAMS := $(if $(CM_QUICK),real_c_nano,$(if $(CM_PICOLIBC),real_c_nano out_of_memory mallinfo,real_c_nano real_c_full \
   new_only out_of_memory real_c_region newlib_reent_nano newlib_reent_full $(if $(CM_CPP_$(TARGET)),real_cpp_nano real_cpp_full)))
 # picolibc: fds 1 and 2 reach the console through its stdio (picolibc_write.c); its free() is
 # declared so that GCC sees the death tests' deliberate use after free.
@@ -204,6 +205,8 @@ cortex-m-check-%: cortex-m-libs-% $(CM_STARTUP)
 	done
 	@$(cm_full)$(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) $(CM_HARNESS)/out_of_memory.c $(CM_STARTUP) \
 	  -L$(call cm_lib,$*) -llite_alloc -Wl,-Map=$(CM_TEST)/$*/out_of_memory.elf.map -o $(CM_TEST)/$*/out_of_memory.elf
+	@$(if $(CM_QUICK),:,$(if $(CM_PICOLIBC),$(CC),:)) $(CM_CFLAGS) $(CM_LDFLAGS) test/programs/mallinfo.c -L$(call cm_lib,$*) \
+	  -llite_alloc -Wl,-Map=$(CM_TEST)/$*/mallinfo.elf.map -o $(CM_TEST)/$*/mallinfo.elf
 	@$(if $(CM_QUICK)$(CM_PICOLIBC),:,$(CXX)) $(CM_CFLAGS) $(CM_CXXFLAGS) $(CM_NANO) $(CM_LDFLAGS) $(CM_HARNESS)/new_only.cpp $(CM_STARTUP) \
 	  -Wl,-u,_malloc_r -L$(call cm_lib,$*) -llite_alloc -Wl,-Map=$(CM_TEST)/$*/new_only.elf.map -o $(CM_TEST)/$*/new_only.elf
 	@$(cm_newlib_full)for libc in nano full; do specs=$$([ $$libc = nano ] && echo "$(CM_NANO)" || echo "$(CM_FULL)"); \
