@@ -1,4 +1,7 @@
-# cortex-m33: ARMv8-M Mainline with its single-precision FPU and the hard-float ABI (newlib
-# multilib thumb/v8-m.main+fp/hard). Runs in whichever security state the program does.
-TARGET_FLAGS := -mcpu=cortex-m33 -mthumb -mfloat-abi=hard -mfpu=fpv5-sp-d16
+# cortex-m33: ARMv8-M Mainline with its single-precision FPU (multilibs thumb/v8-m.main+fp/hard and softfp,
+# v8-m.main/nofp). Runs in whichever security state the program does.
+# FLOAT_ABI=hard (the default), softfp or soft; LIBC=newlib (the default) or picolibc.
+CM_CPU := cortex-m33
+CM_FPU := fpv5-sp-d16
+FLOAT_ABI ?= hard
 include toolchains/cortex-m-common.mk

@@ -12,6 +12,8 @@ packages=(
   libc++-19-dev-wasm32 libc++abi-19-dev-wasm32                  # C++ programs on wasm32-wasi
   emscripten                              # Emscripten 3.1.6 (uses clang-14, binaryen, node)
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm  # Cortex-M
+  picolibc-arm-none-eabi                  # Cortex-M with picolibc (LIBC=picolibc)
+  gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc   # riscv32 (rv32imac, qemu-system-riscv32)
   lua5.4 sqlite3 time xz-utils            # real programs (LD_PRELOAD runs timed by /usr/bin/time), the trace
   dpkg-dev tcl python3-matplotlib         # make bench: apt-get source lua5.4 sqlite3 (the amalgamation needs tclsh), the chart
 )

@@ -20,6 +20,8 @@ Cortex-M, into build/size/ (the default build stays -Os), once as shipped and on
 dlmalloc (its libc.a); Emscripten's emmalloc.c and dlmalloc.c compiled here with clang-19 -Oz from
 /usr/share/emscripten/system/lib (-fno-strict-aliasing, as emmalloc needs; sbrk from wasi-libc);
 newlib 3.3.0's malloc and nano-malloc from arm-none-eabi's libc.a and libc_nano.a.
+picolibc rows (Cortex-M4 LIBC=picolibc, riscv32): linked with picolibc.specs; picolibc 1.8's malloc is
+charged its nano-malloc-*.c.o members of libc.a (its sbrk, lock and errno are not, nor ours).
 """
 import concurrent.futures as cf
 import json
@@ -34,6 +36,10 @@ OUT = os.path.join(ROOT, 'build', 'size')
 STRATEGIES = ['bump_freelist', 'segregated_bump', 'freelist']
 WASM_TARGETS = ['wasm32', 'wasi', 'emscripten']
 CM_TARGETS = ['cortex-m0', 'cortex-m4', 'cortex-m33']
+# picolibc rows: row name -> (TARGET, extra make variables).
+PICO_TARGETS = {'cortex-m4 picolibc': ('cortex-m4', ['LIBC=picolibc']), 'riscv32 picolibc': ('riscv32', [])}
+PICO_MEM = ['-Wl,--defsym=%s' % d for d in ('__flash=0', '__flash_size=1M', '__ram=0x20000000', '__ram_size=1M',
+                                           '__stack_size=4K')]
 CM_FALLBACK_FLAGS = {  # used for the newlib rows when the target's toolchain file is not there yet
     'cortex-m0': '-mcpu=cortex-m0 -mthumb',
     'cortex-m4': '-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16',
@@ -60,13 +66,14 @@ def run(cmd, **kw):
 
 
 def target_vars(t):
+    t, extra = PICO_TARGETS.get(t, (t, []))
     if not os.path.exists(os.path.join(ROOT, 'toolchains', t + '.mk')):
         return None
     try:
-        if run(['make', '-s', '--no-print-directory', 'TARGET=' + t, 'available']).strip() != 'yes':
+        if run(['make', '-s', '--no-print-directory', 'TARGET=' + t, *extra, 'available']).strip() != 'yes':
             return None
         out = run(['make', '-s', '--no-print-directory', '-f', 'Makefile', '-f', 'test/size/vars.mk',
-                   'TARGET=' + t, 'size-vars'])
+                   'TARGET=' + t, *extra, 'size-vars'])
     except RuntimeError:
         return None
     return dict(line.split('=', 1) for line in out.splitlines() if '=' in line)
@@ -75,8 +82,9 @@ def target_vars(t):
 def build_lib(t, s, shipped):
     """The library as shipped, or with the optional counters (-DLITE_ALLOC_STATS=1)."""
     opt = '-Oz' if t in WASM_TARGETS else '-Os'
-    out = 'build/size/%s%s/%s%s' % (t, opt, s, '' if shipped else '-stats')
-    cmd = ['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + t, 'STRATEGY=' + s, 'OPT=' + opt, 'OUT=' + out]
+    out = 'build/size/%s%s/%s%s' % (t.replace(' ', '-'), opt, s, '' if shipped else '-stats')
+    t, extra = PICO_TARGETS.get(t, (t, []))
+    cmd = ['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + t, *extra, 'STRATEGY=' + s, 'OPT=' + opt, 'OUT=' + out]
     if not shipped:
         cmd.append('EXTRA_CXXFLAGS=-DLITE_ALLOC_STATS=1')
     run(cmd)
@@ -155,12 +163,14 @@ def map_sizes(mapfile, charged):
 
 
 class CortexKit:
-    def __init__(self, t, flags):
-        self.t, self.flags = t, flags.split()
-        d = os.path.join(OUT, 'obj', t)
+    def __init__(self, t, flags, gcc='arm-none-eabi-gcc', pico=False):
+        self.t, self.flags, self.gcc, self.pico = t.replace(' ', '-'), flags.split(), gcc, pico
+        if pico:
+            self.flags.append('--specs=picolibc.specs')
+        d = os.path.join(OUT, 'obj', self.t)
         os.makedirs(d, exist_ok=True)
         os.makedirs(os.path.join(OUT, 'link'), exist_ok=True)
-        cc = ['arm-none-eabi-gcc', *self.flags, '-Os', '-fno-builtin', '-ffunction-sections', '-fdata-sections', '-c']
+        cc = [gcc, *self.flags, '-Os', '-fno-builtin', '-ffunction-sections', '-fdata-sections', '-c']
         self.o = {}
         for name, src, defs in (('drv', 'driver.c', []), ('drv2', 'driver.c', ['-DALIGNED']),
                                 ('libcref', 'libcref.c', [])):
@@ -169,8 +179,8 @@ class CortexKit:
 
     def link(self, name, objs, nano, charged):
         out = os.path.join(OUT, 'link', '%s-%s' % (self.t, name))
-        run(['arm-none-eabi-gcc', *self.flags, '-nostartfiles', '-Wl,--gc-sections', '-Wl,-e,run', '-Wl,-u,mem',
-             *(['--specs=nano.specs'] if nano else []), '--specs=nosys.specs', *objs,
+        libc = PICO_MEM if self.pico else [*(['--specs=nano.specs'] if nano else []), '--specs=nosys.specs']
+        run([self.gcc, *self.flags, '-nostartfiles', '-Wl,--gc-sections', '-Wl,-e,run', '-Wl,-u,mem', *libc, *objs,
              '-Wl,-Map,' + out + '.map', '-o', out + '.elf'])
         return map_sizes(out + '.map', charged)
 
@@ -181,6 +191,10 @@ class CortexKit:
         except RuntimeError:  # newlib 3.3.0 has no posix_memalign
             b = None
         return a[0], b, a[1]
+
+
+def picolibc_charged(f):
+    return bool(re.search(r'libc\.a\(nano-malloc-[a-z_]*\.c\.o\)', f))
 
 
 def ours_charged(f):
@@ -195,7 +209,7 @@ def newlib_charged(f):
 # ---------------------------------------------------------------- table
 def main():
     os.makedirs(OUT, exist_ok=True)
-    targets = {t: target_vars(t) for t in WASM_TARGETS + CM_TARGETS}
+    targets = {t: target_vars(t) for t in WASM_TARGETS + CM_TARGETS + list(PICO_TARGETS)}
     missing = [t for t, v in targets.items() if v is None]
     jobs = [(t, s, st) for t in targets if targets[t] for s in STRATEGIES for st in (True, False)]
     libs = {}
@@ -245,6 +259,14 @@ def main():
         for name, nano in (('newlib-nano', True), ('newlib', False)):
             c, ca, r = kit.measure(name, [], nano, newlib_charged)
             rows.append((t, name + ' 3.3.0', c, ca, r, None, ''))
+    for t in PICO_TARGETS:
+        if not targets[t]:
+            continue
+        flags = ' '.join(f for f in targets[t]['TARGET_FLAGS'].split() if f.startswith(('-m', '-march')))
+        kit = CortexKit(t, flags, targets[t]['CC'], pico=True)
+        ours(t, lambda n, lib: kit.measure(n, [lib], True, ours_charged))
+        c, ca, r = kit.measure('picolibc', [], True, picolibc_charged)
+        rows.append((t, 'picolibc 1.8 malloc', c, ca, r, None, ''))
 
     lines = ['| target | allocator | code: malloc free realloc calloc (B) | code: + aligned_alloc posix_memalign (B) '
              '| static RAM (B) | code added by LITE_ALLOC_STATS=1 (B) |',
@@ -253,7 +275,7 @@ def main():
         lines.append('| %s | %s | %d | %s | %d | %s |' % (t, a, c, 'n/a' if ca is None else ca, r,
                                                         '' if sc is None else '+%d' % sc))
     table = '\n'.join(lines)
-    wasm_note = 'wasm rows: -Oz; Cortex-M rows: -Os.'
+    wasm_note = 'wasm rows: -Oz; Cortex-M and riscv32 rows: -Os.'
     text = table + '\n\n' + wasm_note + (
         ' Not measured (toolchain file or compiler missing): %s.' % ', '.join(missing) if missing else '') + '\n'
     print(text)
