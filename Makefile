@@ -7,7 +7,7 @@
 #   make check    every test of every target
 #   make install  one library with its header, pkg-config file and CMake package (PREFIX=...)
 #   make toolchains   installs the Debian packages all of this needs (toolchains/install.sh)
-TARGETS    := host wasm32 wasi emscripten cortex-m0 cortex-m4 cortex-m33
+TARGETS    := host wasm32 wasi emscripten cortex-m0 cortex-m3 cortex-m4 cortex-m7 cortex-m33 cortex-m55 riscv32
 STRATEGIES := bump_freelist segregated_bump freelist
 TARGET   ?= host
 STRATEGY ?= bump_freelist
