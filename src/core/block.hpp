@@ -65,7 +65,24 @@ constexpr size_t block_size_for(size_t n) {
     return size < kMinBlock ? kMinBlock : size;
 }
 
-// floor(log2(n)) for n > 0.
-inline int log2_floor(size_t n) { return (int)(sizeof(size_t) * 8 - 1) - __builtin_clzl(n); }
+// floor(log2(n)) for n > 0. Cores without a count-leading-zeros instruction (armv6-m, rv32 without
+// Zbb) would call libgcc's, about 300 bytes with its table: a shift loop is smaller there.
+inline int log2_floor(size_t n) {
+#if defined(__ARM_ARCH_6M__) || (defined(__riscv) && !defined(__riscv_zbb))
+    int k = 0;
+    while (n >>= 1) ++k;
+    return k;
+#else
+    return (int)(sizeof(size_t) * 8 - 1) - __builtin_clzl(n);
+#endif
+}
+// The index of the lowest set bit of n > 0 (the same cores: through log2_floor).
+inline int lowest_bit(uint32_t n) {
+#if defined(__ARM_ARCH_6M__) || (defined(__riscv) && !defined(__riscv_zbb))
+    return log2_floor(n & (0 - n));
+#else
+    return __builtin_ctz(n);
+#endif
+}
 
 }  // namespace lite

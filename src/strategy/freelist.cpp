@@ -81,7 +81,7 @@ char *allocate(size_t size) {
     if (!p || block_size(p) < size) {
         uint32_t larger = g_map & ((uint32_t)~1u << i);
         if (larger) {
-            p = g_bins[i = __builtin_ctz(larger)];
+            p = g_bins[i = lowest_bit(larger)];
         } else {
             for (size_t steps = kFitSteps; p && block_size(p) < size && steps--;) p = next_free(p);
             if (!p || block_size(p) < size) {
