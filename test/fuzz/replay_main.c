@@ -9,7 +9,8 @@
  * Every corpus file runs once as it is, then random inputs until S seconds or N inputs (default:
  * 10 s). An input that fails (abort, crash) is written to DIR/crash-replay-<seed>-<n>, which the
  * libFuzzer build reproduces (FUZZ_TRACE=1 build/host/<s>/fuzz/fuzz_alloc FILE). The run ends with
- * "fuzz_alloc: N operations" (fuzz_alloc.c) and this driver's line "replay: ...". */
+ * "fuzz_alloc: N operations" (fuzz_alloc.c) and this driver's line "replay: ...", also when it is
+ * stopped early by SIGINT or SIGTERM. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -123,6 +124,13 @@ static void make_input(void) {
     }
 }
 
+/* SIGINT or SIGTERM ends the run after the input being run, with the counts printed. */
+static volatile sig_atomic_t g_stop;
+static void on_stop(int sig) {
+    (void)sig;
+    g_stop = 1;
+}
+
 static double now(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -146,7 +154,7 @@ int main(int argc, char **argv) {
     if (seconds < 0 && !runs) seconds = 10;
     g_rng = g_seed;
     signal(SIGABRT, on_fatal), signal(SIGSEGV, on_fatal), signal(SIGBUS, on_fatal), signal(SIGFPE, on_fatal);
-    signal(SIGILL, on_fatal);
+    signal(SIGILL, on_fatal), signal(SIGINT, on_stop), signal(SIGTERM, on_stop);
     double start = now();
     for (size_t f = 0; f < g_nfiles; ++f, ++g_index) {
         g_input_size = g_sizes[f];
@@ -155,7 +163,7 @@ int main(int argc, char **argv) {
     }
     unsigned long long random_runs = 0;
     for (;; ++random_runs, ++g_index) {
-        if (runs && random_runs >= runs) break;
+        if (g_stop || (runs && random_runs >= runs)) break;
         if (seconds >= 0 && (random_runs & 63) == 0 && now() - start >= seconds) break;
         make_input();
         LLVMFuzzerTestOneInput(g_input, g_input_size);
