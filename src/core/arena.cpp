@@ -31,9 +31,9 @@ bool arena_reserve(size_t size) {
         if (!start || (start != a.end && a.top && !checked::note_gap(a.top))) return false;
         a.claimed += backend::span_size(span);
         if (start != a.end) {
-            whole = true;
             char *first = (char *)round_up((size_t)start + kWord, kAlign);
             if (a.top) {
+                whole = true;  // what was left of the last span is lost to the gap
                 if (kMinBlock > kAlign && (size_t)(first - a.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 set_header(a.top, (size_t)(first - a.top) | kInUse);  // the gap block
                 a.gaps += (size_t)(first - a.top);
