@@ -2,11 +2,17 @@
 # checked build's death tests, and real programs (lua5.4, sqlite3) run on the library by LD_PRELOAD.
 #   make check-trust      the bounded run of all of it (part of `make check`)
 #   make fuzz             a longer fuzz of each strategy: FUZZ_SECONDS each (default 60)
+#   make fuzz-replay      the fast driver only (no libFuzzer, no sanitizers), 64 and 32 bits, FUZZ_SECONDS each
+#   make fuzz-count       operations fuzzed so far per strategy and width (build/fuzz/ledger.tsv)
 #   make TARGET=host STRATEGY=<s> SHARED=1    build/host/<s>/liblite_alloc.so, for LD_PRELOAD
 FUZZ_CC  ?= clang-19
 FUZZ_CXX ?= clang++-19
 FUZZ_SECONDS ?= 60
 FUZZ_CHECK_SECONDS ?= 15
+# the fast driver (test/fuzz/replay_main.c): seconds per strategy and width in make check, and its
+# seed in make check (fixed) and in the long runs (the time; printed, so a run can be repeated)
+FUZZ_REPLAY_CHECK_SECONDS ?= 4
+FUZZ_REPLAY_SEED ?= $$(date +%s)
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The library as the testing variant (prefixed names, grow budget), instrumented for coverage and
 # sanitized; its backend is replaced by the fuzz target's pool (test/fuzz/fuzz_backend.cpp).
@@ -16,8 +22,9 @@ FUZZ_LIB_FLAGS := -std=c++17 -O1 -g -fno-exceptions -fno-rtti -fno-threadsafe-st
 FUZZ_CORE := src/core/arena.cpp src/core/introspect.cpp src/core/checked.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp src/abi/report.cpp
 FUZZ_DEPS := test/fuzz/fuzz_alloc.c test/fuzz/fuzz_backend.h test/fuzz/fuzz_backend.cpp \
   $(wildcard src/core/* src/abi/* src/strategy/* include/*.h) test/trust.mk
+FUZZ_REPLAY_LIB_FLAGS := $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(FUZZ_LIB_FLAGS)) -O2
 
-.PHONY: check-trust fuzz fuzz-corpus check-fuzz
+.PHONY: check-trust fuzz fuzz-corpus check-fuzz fuzz-replay fuzz-count
 check: check-trust
 
 # build/host/<s>/fuzz/fuzz_alloc, build/host/<s>/fuzz_checked/fuzz_alloc on the checked build, and
@@ -53,16 +60,20 @@ define FUZZ_RUN
 	    > build/fuzz/$$s.$(2).log 2>&1; rc=$$?; \
 	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' build/fuzz/$$s.$(2).log; \
 	  grep -E 'stat::(number_of_executed_units|peak_rss_mb)|^fuzz_alloc: [0-9]+ operations' build/fuzz/$$s.$(2).log | tr '\n' ' '; echo; \
+	  test/fuzz/ledger.sh add $$s $(2) $(1) build/fuzz/$$s.$(2).log; \
 	  if [ $$rc -ne 0 ]; then grep -E 'check failed|ERROR|SUMMARY|lite-alloc' build/fuzz/$$s.$(2).log | head; \
 	    echo "fuzz $$s: FAILED (log build/fuzz/$$s.$(2).log; reproduce with FUZZ_TRACE=1 build/host/$$s/$(2)/fuzz_alloc <crash file>)"; exit 1; fi; \
 	done
 endef
 
 check-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc \
-              build/host/$(s)/fuzz_checked/fuzz_alloc)
+              build/host/$(s)/fuzz_checked/fuzz_alloc build/host/$(s)/fuzz_replay/fuzz_alloc \
+              build/host/$(s)/fuzz_replay32/fuzz_alloc)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz32,test/harness/run32.sh)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz_checked)
+	$(call REPLAY_RUN,$(FUZZ_REPLAY_CHECK_SECONDS),fuzz_replay,,1)
+	$(call REPLAY_RUN,$(FUZZ_REPLAY_CHECK_SECONDS),fuzz_replay32,test/harness/run32.sh,1)
 
 # The long run: each strategy on the testing variant, then on the checked build (canaries and
 # the whole-heap check inside every call), FUZZ_SECONDS each.
@@ -71,6 +82,47 @@ fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz_checked)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz32,test/harness/run32.sh)
+	@$(MAKE) --no-print-directory fuzz-replay
+
+# The same target driven by test/fuzz/replay_main.c instead of libFuzzer: random inputs and
+# mutations of the corpora, built -O2 without sanitizers or coverage, so several times the
+# operations a second (the shadow model and lite_alloc_check after every call stay): the volume
+# for the 10^8 operations per strategy and width. A failing input goes to build/fuzz/crashes/<s>/.
+# $(1) strategy, $(2) flags of every step (-m32).
+define REPLAY_BUILD
+	@mkdir -p $(@D)/obj
+	@for src in $(FUZZ_CORE) src/strategy/$(1).cpp test/fuzz/fuzz_backend.cpp; do \
+	  o=$(@D)/obj/$$(basename $$src .cpp).o; \
+	  echo "$(FUZZ_CXX) ... -c $$src"; \
+	  $(FUZZ_CXX) $(2) $(FUZZ_REPLAY_LIB_FLAGS) $(STRATEGY_FLAGS_$(1)) -Iinclude -c $$src -o $$o || exit 1; done
+	$(FUZZ_CC) $(2) -std=c11 -O2 -g -Wall -Wextra -Iinclude -c test/fuzz/fuzz_alloc.c -o $(@D)/obj/fuzz_alloc.o
+	$(FUZZ_CC) $(2) -std=c11 -O2 -g -Wall -Wextra -D_GNU_SOURCE -c test/fuzz/replay_main.c -o $(@D)/obj/replay_main.o
+	$(FUZZ_CXX) $(2) $(@D)/obj/*.o -o $@
+endef
+build/host/%/fuzz_replay/fuzz_alloc: $(FUZZ_DEPS) test/fuzz/replay_main.c
+	$(call REPLAY_BUILD,$*,)
+build/host/%/fuzz_replay32/fuzz_alloc: $(FUZZ_DEPS) test/fuzz/replay_main.c
+	$(call REPLAY_BUILD,$*,-m32)
+
+# $(1) seconds, $(2) build dir (fuzz_replay or fuzz_replay32), $(3) how to run it, $(4) seed.
+define REPLAY_RUN
+	@for s in $(STRATEGIES); do \
+	  mkdir -p build/fuzz/corpus/$$s build/fuzz/crashes/$$s; \
+	  $(3) build/host/$$s/$(2)/fuzz_alloc -seconds=$(1) -seed=$(4) -artifact_prefix=build/fuzz/crashes/$$s/ \
+	    test/fuzz/corpus build/fuzz/corpus/$$s > build/fuzz/$$s.$(2).log 2>&1; rc=$$?; \
+	  echo "== fuzz $$s ($(2), $(1) s): $$(grep -E '^(fuzz_alloc|replay):' build/fuzz/$$s.$(2).log | tr '\n' ' ')"; \
+	  test/fuzz/ledger.sh add $$s $(2) $(1) build/fuzz/$$s.$(2).log; \
+	  if [ $$rc -ne 0 ]; then grep -E 'check failed|lite-alloc|replay:' build/fuzz/$$s.$(2).log | head; \
+	    echo "fuzz $$s: FAILED (log build/fuzz/$$s.$(2).log; reproduce with FUZZ_TRACE=1 build/host/$$s/fuzz/fuzz_alloc <crash file>)"; exit 1; fi; \
+	done
+endef
+fuzz-replay: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz_replay/fuzz_alloc build/host/$(s)/fuzz_replay32/fuzz_alloc)
+	$(call REPLAY_RUN,$(FUZZ_SECONDS),fuzz_replay,,$(FUZZ_REPLAY_SEED))
+	$(call REPLAY_RUN,$(FUZZ_SECONDS),fuzz_replay32,test/harness/run32.sh,$(FUZZ_REPLAY_SEED))
+	@test/fuzz/ledger.sh sum
+
+fuzz-count:
+	@test/fuzz/ledger.sh sum
 
 # Rewrites the committed seeds (deterministic).
 fuzz-corpus:

@@ -17,6 +17,7 @@ Arena *g_arena_at = &g_arena;
 
 bool arena_reserve(size_t size) {
     Arena &a = arena();
+    bool whole = false;  // after a span that did not continue the heap, ask for all of size
     while ((size_t)(a.end - a.top) < size) {
         if (a.fixed) return false;
 #ifdef LITE_ALLOC_FAULT_INJECTION
@@ -24,7 +25,7 @@ bool arena_reserve(size_t size) {
         if (g_grow_budget > 0) --g_grow_budget;
 #endif
         // What is missing, plus what a span that is not adjacent loses to its first header.
-        backend::Span span = backend::grow(size - (size_t)(a.end - a.top) + 3 * kAlign);
+        backend::Span span = backend::grow((whole ? size : size - (size_t)(a.end - a.top)) + 3 * kAlign);
         char *start = backend::span_start(span);
         // (the checked build remembers its gaps, up to a bound: past it, growth is refused)
         if (!start || (start != a.end && a.top && !checked::note_gap(a.top))) return false;
@@ -32,6 +33,7 @@ bool arena_reserve(size_t size) {
         if (start != a.end) {
             char *first = (char *)round_up((size_t)start + kWord, kAlign);
             if (a.top) {
+                whole = true;  // what was left of the last span is lost to the gap
                 if (kMinBlock > kAlign && (size_t)(first - a.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 set_header(a.top, (size_t)(first - a.top) | kInUse);  // the gap block
                 a.gaps += (size_t)(first - a.top);

@@ -26,6 +26,11 @@ void lite_free(void *ptr); /* not renamed above: lite_alloc_stats_t has a member
 #define REGION_BYTES ((size_t)1 << 20)
 #define MAX_LIVE 256
 #define EDGE 48 /* bytes checked at each end of every live block after every call */
+/* What one call may take from the backend: a reservation asks at most twice (what is missing, then,
+ * if that span did not continue the heap, the whole size) and is granted at most twice; a realloc of
+ * an aligned block may reserve a few times (in place, then a new block), refusals included. */
+#define MAX_SPANS_PER_CALL 4
+#define MAX_GROWS_PER_CALL 8
 #ifndef FUZZ_CHECKED
 #define FUZZ_CHECKED 0 /* 1: built against the checked library (test/trust.mk's fuzz_checked) */
 #endif
@@ -353,7 +358,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     verify_heap();
     while (more()) {
         ++g_op, ++g_total_ops;
-        unsigned op = byte();
+        unsigned op = byte(), requests = g_fuzz_backend.requests, granted = g_fuzz_backend.granted;
         switch (op % 16) {
         case 0: case 1: case 2: op_allocate(0); break;
         case 3: op_allocate(1); break;
@@ -373,6 +378,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             if (g_count) verify_full(&g_live[byte() % g_count]);
             break;
         }
+        /* a call asks the backend a bounded number of times: a span that does not continue the heap
+         * loses what was left of the last one, and an arena that keeps asking for a size that only
+         * an adjacent span would cover eats the whole pool for one small block */
+        if (g_backend_mode) CHECK(g_fuzz_backend.granted - granted <= MAX_SPANS_PER_CALL);
+        if (g_backend_mode) CHECK(g_fuzz_backend.requests - requests <= MAX_GROWS_PER_CALL);
         verify_heap();
     }
     for (unsigned i = 0; i < g_count; ++i) verify_full(&g_live[i]);

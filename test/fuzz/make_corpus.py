@@ -97,6 +97,12 @@ def seeds():
     yield "backend-top-realloc", backend(chunk=1) + malloc(100) + realloc(0, 10000) + realloc(0, 100000) + \
         realloc(0, 50) + malloc(8)
     yield "backend-odd-chunk", backend(chunk=7, gaps=0x9999) + malloc(17) * 8 + free(2) + aligned_alloc(align(7), 64)
+    # more than 256 spans that do not touch, each freed block too small for the next request: the
+    # fuzz pool once recorded only 256 and called a block in the 257th foreign (issue 13.8)
+    data = backend(chunk=3, gaps=0x5555)
+    for i in range(1, 301):
+        data += malloc(4 * i) + free(0)
+    yield "many-spans", data
     # a few random streams of every call, to start the fuzzer off with variety
     rng = random.Random(2026)
     for i in range(12):
