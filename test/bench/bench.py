@@ -337,7 +337,7 @@ def tables(host, wasm, wasm_foot=None, cm=None, programs_text=''):
     if cm:
         L += ratio_table('Cortex-M4: heap high-water mark (highest _sbrk break) / peak live payload:', cm, CM_WORKLOADS)
     L += ratio_table('Host (x86-64), third: peak of what the allocator took from the system / peak live payload '
-                     '(ours: 64 KiB mmap chunks, not adjacent):', host, WORKLOADS)
+                     '(ours: a reservation committed in 64 KiB steps):', host, WORKLOADS)
     if cm:
         c = next(iter(cm.values()))
         L += ['Cortex-M4 calls per workload: ' + ', '.join('%s %d' % (WNAMES[w], c[w]['calls'])

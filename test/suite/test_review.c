@@ -2,6 +2,7 @@
 #include "suite.h"
 
 #if defined(__linux__) && !defined(LITE_SUITE_MINI)
+#include <stdlib.h>
 #include <sys/resource.h>
 #endif
 
@@ -20,10 +21,11 @@ static void aligned_request_that_fits_is_served(void **state) {
     for (size_t off = sizeof(size_t); off <= 128 && !found; off += sizeof(size_t)) {
         assert_int_equal(lite_alloc_init_region(region + kA - off, kA + off), 0);
         unsigned char *p = malloc(kA / 2);
-        if (p != region + kA) continue;
+        /* compared as integers: the compiler may take malloc's result for a new object */
+        if ((uintptr_t)p != (uintptr_t)(region + kA)) continue;
         free(p);
         p = aligned_alloc(kA, kA / 2);
-        assert_ptr_equal(p, region + kA);
+        assert_int_equal((uintptr_t)p, (uintptr_t)(region + kA));
         fill(p, kA / 2, 1);
         assert_heap_sound();
         free(p);
@@ -115,7 +117,9 @@ static void host_heap_grows_in_one_piece(void **state) {
         assert_non_null(huge);
         assert_true(huge[0] == 0 && huge[((size_t)512 << 20) - 1] == 0);
         getrusage(RUSAGE_SELF, &after);
-        assert_true(after.ru_maxrss - before.ru_maxrss < 64 * 1024); /* KiB: not 512 MiB of memset */
+        /* KiB: not 512 MiB of memset (valgrind's own shadow of the mapping would count: not there) */
+        const char *preload = getenv("LD_PRELOAD");
+        if (!preload || !strstr(preload, "vgpreload")) assert_true(after.ru_maxrss - before.ru_maxrss < 64 * 1024);
         free(huge);
     }
     assert_heap_sound();
