@@ -38,6 +38,8 @@ HERE = os.path.join(ROOT, 'test', 'bench')
 OUT = os.path.join(ROOT, 'build', 'bench', 'programs')
 STRATEGIES = ['bump_freelist', 'segregated_bump', 'freelist']
 REPS = int(os.environ.get('BENCH_PROGRAM_REPS', '5'))
+# The checked build (CHECKED=1) runs the Lua program too: output identical, and its cost beside release.
+CHECKED = ' checked'
 LUA_SCALE = {'emscripten': '1', 'wasi': '1', 'cortex-m4': '0.3'}
 SQLITE_SIZE = '2'  # Emscripten's speedtest1 takes its size as its first argument: 2 is --size 15
 CM_FLAGS = ['-mcpu=cortex-m4', '-mthumb', '-mfloat-abi=hard', '-mfpu=fpv4-sp-d16']
@@ -99,13 +101,16 @@ def build_emscripten(lua, sqlite):
                                    [os.path.join(sqlite, 'sqlite3.c'), '/usr/share/emscripten/tests/sqlite/speedtest1.c'],
                                    d + '/sqlite')}
     allocs = {s: ['-sMALLOC=none', 'build/emscripten/%s/liblite_alloc.a' % s] for s in STRATEGIES}
+    allocs.update({s + CHECKED: ['-sMALLOC=none', 'build/emscripten/%s/checked/liblite_alloc.a' % s] for s in STRATEGIES})
     allocs['dlmalloc'] = ['-sMALLOC=dlmalloc']
     allocs['emmalloc'] = ['-sMALLOC=emmalloc']
     bins = {}
     jobs = []
     for prog, objs in progs.items():
         for a, link in allocs.items():
-            js = '%s/%s-%s.js' % (d, prog, a)
+            if prog != 'lua' and a.endswith(CHECKED):
+                continue  # the checked build runs the Lua program only
+            js = '%s/%s-%s.js' % (d, prog, a.replace(' ', '_'))
             jobs.append((prog, a, js, ['emcc'] + common + objs + peak + link + ['-o', js]))
     with cf.ThreadPoolExecutor(2) as ex:
         for (prog, a, js, cmd), f in zip(jobs, [ex.submit(run, j[3]) for j in jobs]):
@@ -129,6 +134,7 @@ def build_wasi(lua):
     objs = compile_all(cc, luaflags + ['-I' + inc], lua_files(lua), d + '/lua')
     peak = compile_all(cc, [], [os.path.join(HERE, 'peak_wasm.c'), os.path.join(HERE, 'wasi_stubs.c')], d + '/obj')
     allocs = {s: ['build/wasi/%s/liblite_alloc.a' % s] for s in STRATEGIES}
+    allocs.update({s + CHECKED: ['build/wasi/%s/checked/liblite_alloc.a' % s] for s in STRATEGIES})
     allocs['wasi-libc dlmalloc'] = []
     bins = {}
     for a, link in allocs.items():
@@ -158,11 +164,12 @@ def build_cortex_m(lua):
     ld = ['-nostartfiles', '-L' + CM_HARNESS, '-T' + os.path.join(CM_HARNESS, 'mps2-an386.ld'), '-Wl,--gc-sections',
           '-Wl,--wrap=_sbrk']
     allocs = {s: (nano, ['-Lbuild/cortex-m4/' + s, '-llite_alloc']) for s in STRATEGIES}
+    allocs.update({s + CHECKED: (nano, ['-Lbuild/cortex-m4/%s/checked' % s, '-llite_alloc']) for s in STRATEGIES})
     allocs['newlib-nano'] = (nano, [])
     allocs['newlib'] = (['--specs=rdimon.specs'], [])
     bins = {}
     for a, (specs, libs) in allocs.items():
-        elf = '%s/lua-%s.elf' % (d, a)
+        elf = '%s/lua-%s.elf' % (d, a.replace(' ', '_'))
         run(cc + cflags + specs + ld + objs + [main] + harness + [d + '/startup.o'] + libs +
             ['-lm', '-Wl,-Map=' + elf + '.map', '-o', elf])
         newlib_heap = re.search(r'lib_a-(nano-)?mallocr\.o', open(elf + '.map').read()) is not None
@@ -242,6 +249,8 @@ def cortex_m_runs(bins):
 
 
 def label(a):
+    if a.endswith(CHECKED):
+        return 'lite-alloc %s, checked build' % a[:-len(CHECKED)]
     return 'lite-alloc ' + a if a in STRATEGIES else {
         'dlmalloc': 'dlmalloc (Emscripten default)', 'emmalloc': 'emmalloc (Emscripten)',
         'wasi-libc dlmalloc': 'dlmalloc (wasi-libc default)', 'newlib-nano': 'newlib-nano (default)',
@@ -293,7 +302,8 @@ def main(quick=False):
             continue
         target = platform
         for s in STRATEGIES:
-            run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + target, 'STRATEGY=' + s])
+            for checked in ('0', '1'):
+                run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + target, 'STRATEGY=' + s, 'CHECKED=' + checked])
         step('%s: building the programs for every allocator' % platform)
         try:
             bins = build()
