@@ -8,19 +8,10 @@
 #include <stdint.h>
 
 #include "../../include/lite_alloc.h"
+#include "prefixed.hpp"
 
 #if LITE_ALLOC_NEWLIB_LOCKS
 #define LITE_HEAP(name) lite_##name
-extern "C" {
-void *lite_malloc(size_t size);
-void lite_free(void *ptr);
-void *lite_calloc(size_t count, size_t size);
-void *lite_realloc(void *ptr, size_t size);
-void *lite_aligned_alloc(size_t alignment, size_t size);
-void *lite_memalign(size_t alignment, size_t size);
-int lite_posix_memalign(void **out, size_t alignment, size_t size);
-size_t lite_malloc_usable_size(void *ptr);
-}
 #else
 #define LITE_HEAP(name) name
 #endif

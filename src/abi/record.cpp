@@ -15,16 +15,7 @@
 
 #include "../../include/lite_alloc.h"
 
-extern "C" {
-void *lite_malloc(size_t size);
-void lite_free(void *ptr);
-void *lite_calloc(size_t count, size_t size);
-void *lite_realloc(void *ptr, size_t size);
-void *lite_aligned_alloc(size_t alignment, size_t size);
-int lite_posix_memalign(void **out, size_t alignment, size_t size);
-void *lite_memalign(size_t alignment, size_t size);
-size_t lite_malloc_usable_size(void *ptr);
-}
+#include "prefixed.hpp"
 
 // newlib: its _malloc_r family (newlib's own stdio, strdup, ... allocate through it) comes from
 // newlib_reent.cpp, compiled into this object rather than on its own, so that it is always linked
