@@ -14,7 +14,7 @@ comma := ,
 WASM_OBJDUMP ?= wasm-objdump
 # Functions of wasi-libc's dlmalloc and of emscripten's dlmalloc and emmalloc.
 WASM_FOREIGN_HEAP := <(dlmalloc|dlfree|dlrealloc|dlcalloc|dlmemalign|internal_memalign|sys_alloc|dispose_chunk|tmalloc_small|tmalloc_large|emmalloc_[a-z_]*)>
-WASM_OUR_HEAP := <lite::[a-zA-Z_:]+
+WASM_OUR_HEAP := <(lite::[a-zA-Z_:]+|lite_alloc_[a-z_]+)
 
 .PHONY: check-wasi check-wasm32 check-emscripten wasm-check
 check: check-wasi check-wasm32 check-emscripten
