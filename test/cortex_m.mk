@@ -174,7 +174,7 @@ cm_expect_death = $(CM_QEMU) $(1) > $(1).out 2>&1; rc=$$?; grep -m1 '^lite-alloc
 # Programs of the full run, after the suite. newlib: nano and full, C and C++, a new-only program,
 # the reent entry points, running out of memory, the fixed region. picolibc: real_c, out_of_memory,
 # mallinfo (picolibc's struct mallinfo, from lite-alloc's figures).
-CM_PROGRAMS := $(if $(CM_QUICK),real_c_nano,$(if $(CM_PICOLIBC),real_c_nano out_of_memory mallinfo,real_c_nano real_c_full \
+CM_PROGRAMS := $(if $(CM_QUICK),real_c_nano,$(if $(CM_PICOLIBC),real_c_nano out_of_memory mallinfo picolibc_locks,real_c_nano real_c_full \
   new_only out_of_memory real_c_region newlib_reent_nano newlib_reent_full $(if $(CM_CPP_$(TARGET)),real_cpp_nano real_cpp_full)))
 # The death tests use freed memory on purpose (-Wno-use-after-free). picolibc: fds 1 and 2 reach
 # the console through its stdio (picolibc_write.c), as the checked build's report needs.
@@ -207,6 +207,8 @@ cortex-m-check-%: cortex-m-libs-% $(CM_STARTUP)
 	  -L$(call cm_lib,$*) -llite_alloc -Wl,-Map=$(CM_TEST)/$*/out_of_memory.elf.map -o $(CM_TEST)/$*/out_of_memory.elf
 	@$(if $(CM_QUICK),:,$(if $(CM_PICOLIBC),$(CC),:)) $(CM_CFLAGS) $(CM_LDFLAGS) test/programs/mallinfo.c -L$(call cm_lib,$*) \
 	  -llite_alloc -Wl,-Map=$(CM_TEST)/$*/mallinfo.elf.map -o $(CM_TEST)/$*/mallinfo.elf
+	@$(if $(CM_QUICK),:,$(if $(CM_PICOLIBC),$(CC),:)) $(CM_CFLAGS) $(CM_LDFLAGS) $(CM_HARNESS)/picolibc_locks.c -Wl,--wrap=sbrk \
+	  -L$(call cm_lib,$*) -llite_alloc $(LINK_FLAGS) -Wl,-Map=$(CM_TEST)/$*/picolibc_locks.elf.map -o $(CM_TEST)/$*/picolibc_locks.elf
 	@$(if $(CM_QUICK)$(CM_PICOLIBC),:,$(CXX)) $(CM_CFLAGS) $(CM_CXXFLAGS) $(CM_NANO) $(CM_LDFLAGS) $(CM_HARNESS)/new_only.cpp $(CM_STARTUP) \
 	  -Wl,-u,_malloc_r -L$(call cm_lib,$*) -llite_alloc -Wl,-Map=$(CM_TEST)/$*/new_only.elf.map -o $(CM_TEST)/$*/new_only.elf
 	@$(cm_newlib_full)for libc in nano full; do specs=$$([ $$libc = nano ] && echo "$(CM_NANO)" || echo "$(CM_FULL)"); \
