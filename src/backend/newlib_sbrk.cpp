@@ -8,7 +8,11 @@
 #include "../core/block.hpp"
 #include "backend.hpp"
 
-extern "C" void *_sbrk(ptrdiff_t increment);
+// picolibc_sbrk.cpp reuses this file with its libc's sbrk.
+#ifndef LITE_ALLOC_SBRK
+#define LITE_ALLOC_SBRK _sbrk
+#endif
+extern "C" void *LITE_ALLOC_SBRK(ptrdiff_t increment);
 
 namespace lite::backend {
 
@@ -16,7 +20,7 @@ Span grow(size_t min_bytes) {
     // _sbrk takes a ptrdiff_t: beyond PTRDIFF_MAX once rounded, it can never be granted.
     if (min_bytes > (size_t)PTRDIFF_MAX - (kAlign - 1)) return make_span(nullptr, 0);
     size_t size = round_up(min_bytes, kAlign);
-    void *start = _sbrk((ptrdiff_t)size);
+    void *start = LITE_ALLOC_SBRK((ptrdiff_t)size);
     if (start == (void *)-1) return make_span(nullptr, 0);
     return make_span((char *)start, size);
 }
