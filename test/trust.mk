@@ -4,6 +4,7 @@
 #   make fuzz             a longer fuzz of each strategy: FUZZ_SECONDS each (default 60)
 #   make fuzz-replay      the fast driver only (no libFuzzer, no sanitizers), 64 and 32 bits, FUZZ_SECONDS each
 #   make fuzz-count       operations fuzzed so far per strategy and width (build/fuzz/ledger.tsv)
+#   make fuzz-campaign    the fast driver until the ledger holds FUZZ_OPS (10^8) per strategy and width
 #   make TARGET=host STRATEGY=<s> SHARED=1    build/host/<s>/liblite_alloc.so, for LD_PRELOAD
 FUZZ_CC  ?= clang-19
 FUZZ_CXX ?= clang++-19
@@ -24,7 +25,7 @@ FUZZ_DEPS := test/fuzz/fuzz_alloc.c test/fuzz/fuzz_backend.h test/fuzz/fuzz_back
   $(wildcard src/core/* src/abi/* src/strategy/* include/*.h) test/trust.mk
 FUZZ_REPLAY_LIB_FLAGS := $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(FUZZ_LIB_FLAGS)) -O2
 
-.PHONY: check-trust fuzz fuzz-corpus check-fuzz fuzz-replay fuzz-count
+.PHONY: check-trust fuzz fuzz-corpus check-fuzz fuzz-replay fuzz-count fuzz-campaign
 check: check-trust
 
 # build/host/<s>/fuzz/fuzz_alloc, build/host/<s>/fuzz_checked/fuzz_alloc on the checked build, and
@@ -123,6 +124,14 @@ fuzz-replay: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz_replay/fuzz_alloc bu
 
 fuzz-count:
 	@test/fuzz/ledger.sh sum
+
+# Issue 12's volume: 10^8 operations per strategy on 64 and on 32 bits, with zero divergence from
+# the shadow model, summed over runs of at most FUZZ_CAMPAIGN_CHUNK seconds (the two widths side by
+# side; about an hour of two cores from an empty ledger; it resumes from the ledger when stopped).
+FUZZ_OPS ?= 100000000
+FUZZ_CAMPAIGN_CHUNK ?= 300
+fuzz-campaign: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz_replay/fuzz_alloc build/host/$(s)/fuzz_replay32/fuzz_alloc)
+	@test/fuzz/campaign.sh $(FUZZ_OPS) $(FUZZ_CAMPAIGN_CHUNK) $(STRATEGIES)
 
 # Rewrites the committed seeds (deterministic).
 fuzz-corpus:
