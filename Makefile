@@ -14,7 +14,8 @@ STRATEGY ?= bump_freelist
 CHECKED  ?= 0
 RECORD   ?= 0
 # release (shipped), checked (CHECKED=1), testing (prefixed lite_malloc... + fault injection),
-# sanitized (testing under ASan + UBSan, host only), testing_checked (testing + checked).
+# sanitized (testing under ASan + UBSan, host only), testing_checked (testing + checked),
+# checked_every_call (checked, the whole-heap check before every call).
 VARIANT  ?= $(if $(filter 1,$(RECORD)),record,$(if $(filter 1,$(CHECKED)),checked,release))
 
 # Bad options stop the build at once, in one line naming what is accepted:
@@ -55,6 +56,7 @@ VARIANT_FLAGS_checked   := -DLITE_ALLOC_CHECKED=1
 VARIANT_FLAGS_testing   := -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -DLITE_ALLOC_STATS=1
 VARIANT_FLAGS_sanitized := $(VARIANT_FLAGS_testing) -fsanitize=address,undefined -fno-sanitize-recover=all -g
 VARIANT_FLAGS_testing_checked := $(VARIANT_FLAGS_testing) $(VARIANT_FLAGS_checked)
+VARIANT_FLAGS_checked_every_call := $(VARIANT_FLAGS_checked) -DLITE_ALLOC_CHECK_INTERVAL=1
 # The shipped variants carry the libc's ABI files: the target's own, and mallinfo() & co. where the
 # libc declares them (a separate object: linked only into programs that call them).
 MALLINFO_ABI_host       := src/abi/mallinfo.cpp

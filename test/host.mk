@@ -19,7 +19,8 @@ build/host/%/sanitized/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all $(SUITE_SOURCES) \
 	  build/host/$*/sanitized/liblite_alloc.a -lcmocka -o $@
 
-# The checked build under the same suite: every call verifies the whole heap and the canaries.
+# The checked build under the same suite: every pointer handed back verified, canaries, poison,
+# and the whole-heap check every LITE_ALLOC_CHECK_INTERVAL calls.
 build/host/%/testing_checked/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_checked
 	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_CHECKED=1 -DSUITE_HEAP_BYTES=65536 -DSUITE_RANDOM_OPS=4000 $(SUITE_SOURCES) \

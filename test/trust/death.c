@@ -58,6 +58,16 @@ int main(int argc, char **argv) {
         free(b);
         sink = b;
         sink = realloc(sink, 100);
+    } else if (!strcmp(what, "overflow_unfreed")) {
+        /* a write past a block that is never handed back: only the whole-heap check sees it, every
+         * LITE_ALLOC_CHECK_INTERVAL calls; death.sh counts the "call" lines printed before it */
+        sink = a;
+        memset(sink, 0x55, 41);
+        for (int i = 0; i < 3000; ++i) {
+            fprintf(stderr, "call %d\n", i);
+            sink = malloc(24);
+            free(sink);
+        }
     } else if (strcmp(what, "none")) {
         return 2;
     }
