@@ -6,7 +6,7 @@
 # and the Cortex-M4. Method in test/bench/bench.py. Prints one line per step, then the tables; writes
 # build/bench/, the README section between the bench markers and test/bench/size-vs-speed.svg
 # (matplotlib; code size from `make size`, run first). BENCH_QUICK=1: fewer repetitions.
-.PHONY: bench check-bench-harness
+.PHONY: bench check-bench-harness check-programs
 bench:
 	@test -f build/size/size.json || python3 test/size/size.py
 	@python3 test/bench/bench.py --readme
@@ -15,3 +15,10 @@ bench:
 check: check-bench-harness
 check-bench-harness:
 	@test/bench/harness_check.sh
+
+# Issue 12's real programs, bounded (about two minutes): Lua 5.4 from Debian's source at a small
+# scale on Emscripten, wasi and the Cortex-M4, linked with the release and the checked library of
+# every strategy, prints what the platform default's allocator prints (test/bench/programs.py --check).
+check: check-programs
+check-programs:
+	@python3 test/bench/programs.py --check

@@ -2,7 +2,8 @@
 # Fetches the real programs of `make bench` from Debian's own sources (apt-get source; the deb-src entry
 # comes from toolchains/install.sh) into build/bench/src/, once: Lua 5.4 (its src/ directory) and SQLite
 # (the amalgamation sqlite3.c, made with tclsh from Debian's sqlite3 source). Nothing is committed.
-# Prints the two directories: LUA_SRC=... and SQLITE_SRC=...
+# Prints the two directories: LUA_SRC=... and SQLITE_SRC=... (`fetch_sources.sh lua`: Lua only, for
+# make check's bounded run of the real programs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dest=build/bench/src
@@ -20,14 +21,15 @@ fetch() {  # source package -> the extracted directory
   echo "${dir%/}"
 }
 lua=$(fetch lua5.4)
-sqlite=$(fetch sqlite3)
 # Debian's luaconf.h includes a header its build generates (the library path's multiarch triplet)
 [ -f "$lua/src/lua5.4-deb-multiarch.h" ] || echo '#define DEB_HOST_MULTIARCH "bench"' >"$lua/src/lua5.4-deb-multiarch.h"
+echo "LUA_SRC=$lua/src"
+[ "${1:-}" = lua ] && exit 0
+sqlite=$(fetch sqlite3)
 if [ ! -f "$sqlite/bld/sqlite3.c" ]; then
   echo "bench: making the SQLite amalgamation (tclsh)" >&2
   mkdir -p "$sqlite/bld"
   (cd "$sqlite/bld" && ../configure --disable-tcl >configure.log 2>&1 && make sqlite3.c >make.log 2>&1) || {
     echo "bench: SQLite amalgamation failed, see $sqlite/bld/*.log" >&2; exit 1; }
 fi
-echo "LUA_SRC=$lua/src"
 echo "SQLITE_SRC=$sqlite/bld"

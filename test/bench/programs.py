@@ -23,6 +23,13 @@ instructions of the program, from SysTick under -icount, deterministic so one ru
 (wasm: linear memory at exit, which never shrinks, from peak_wasm.c; Cortex-M4: the heap's
 high-water mark, _sbrk wrapped by cm_sbrk_peak.c); whole-module size (.wasm bytes) or firmware size
 (.text + .data of the ELF).
+
+--check (make check-programs, part of make check): Lua only, at a small scale, once per allocator: the
+release and the checked library of every strategy must print what the platform default prints, on
+Emscripten, wasi and the Cortex-M4; and each binary must hold the allocator it names (wasi: the link
+map has wasi-libc's dlmalloc.o only in the default's module; Emscripten: -sMALLOC=none; Cortex-M4: newlib's
+malloc members linked only into the default's firmware; checked builds: lite-alloc's use-after-free
+message present, and absent from release builds).
 """
 import hashlib
 import os
@@ -41,6 +48,10 @@ REPS = int(os.environ.get('BENCH_PROGRAM_REPS', '5'))
 # The checked build (CHECKED=1) runs the Lua program too: output identical, and its cost beside release.
 CHECKED = ' checked'
 LUA_SCALE = {'emscripten': '1', 'wasi': '1', 'cortex-m4': '0.3'}
+CHECK_LUA_SCALE = {'emscripten': '0.1', 'wasi': '0.1', 'cortex-m4': '0.03'}  # --check: seconds, not minutes
+CHECK = False  # --check (make check-programs)
+LUA_LAST = re.compile(r'^tables\t\d+$', re.M)  # programs.lua's last line: the whole script ran
+CHECKED_MESSAGE = b'was written to after free'  # only the checked build carries its messages
 SQLITE_SIZE = '2'  # Emscripten's speedtest1 takes its size as its first argument: 2 is --size 15
 CM_FLAGS = ['-mcpu=cortex-m4', '-mthumb', '-mfloat-abi=hard', '-mfpu=fpv4-sp-d16']
 CM_HARNESS = os.path.join(ROOT, 'test', 'harness', 'cortex_m')
@@ -48,7 +59,7 @@ DEFAULT = {'emscripten': 'dlmalloc', 'wasi': 'wasi-libc dlmalloc', 'cortex-m4': 
 
 
 def step(msg):
-    print('bench: ' + msg, flush=True)
+    print(('check-programs: ' if CHECK else 'bench: ') + msg, flush=True)
 
 
 def run(cmd, env=None, cwd=ROOT, timeout=None):
@@ -63,10 +74,10 @@ def have(*tools):
     return all(subprocess.run(['sh', '-c', 'command -v ' + t], capture_output=True).returncode == 0 for t in tools)
 
 
-def sources():
-    p = run([os.path.join(HERE, 'fetch_sources.sh')])
+def sources(lua_only=False):
+    p = run([os.path.join(HERE, 'fetch_sources.sh')] + (['lua'] if lua_only else []))
     d = dict(re.findall(r'^(\w+)=(.*)$', p.stdout, re.M))
-    return os.path.join(ROOT, d['LUA_SRC']), os.path.join(ROOT, d['SQLITE_SRC'])
+    return os.path.join(ROOT, d['LUA_SRC']), d.get('SQLITE_SRC') and os.path.join(ROOT, d['SQLITE_SRC'])
 
 
 def compile_all(cc, flags, files, objdir, jobs=2):
@@ -96,10 +107,11 @@ def build_emscripten(lua, sqlite):
               '-sEXIT_RUNTIME=1', '-sTOTAL_STACK=1MB', '-sINITIAL_MEMORY=2MB',
               '-sMEMORY_GROWTH_GEOMETRIC_STEP=0']  # memory grows to what is asked, not 20% beyond: a peak to compare
     peak = compile_all(['emcc', '-O2'], [], [os.path.join(HERE, 'peak_wasm.c')], d + '/obj')
-    progs = {'lua': compile_all(['emcc', '-O2'], ['-DLUA_COMPAT_5_3'], lua_files(lua), d + '/lua'),
-             'sqlite': compile_all(['emcc', '-O2'], ['-DSQLITE_THREADSAFE=0', '-DSQLITE_OMIT_LOAD_EXTENSION', '-I' + sqlite],
-                                   [os.path.join(sqlite, 'sqlite3.c'), '/usr/share/emscripten/tests/sqlite/speedtest1.c'],
-                                   d + '/sqlite')}
+    progs = {'lua': compile_all(['emcc', '-O2'], ['-DLUA_COMPAT_5_3'], lua_files(lua), d + '/lua')}
+    if sqlite:  # not in --check
+        progs['sqlite'] = compile_all(['emcc', '-O2'], ['-DSQLITE_THREADSAFE=0', '-DSQLITE_OMIT_LOAD_EXTENSION', '-I' + sqlite],
+                                      [os.path.join(sqlite, 'sqlite3.c'), '/usr/share/emscripten/tests/sqlite/speedtest1.c'],
+                                      d + '/sqlite')
     allocs = {s: ['-sMALLOC=none', 'build/emscripten/%s/liblite_alloc.a' % s] for s in STRATEGIES}
     allocs.update({s + CHECKED: ['-sMALLOC=none', 'build/emscripten/%s/checked/liblite_alloc.a' % s] for s in STRATEGIES})
     allocs['dlmalloc'] = ['-sMALLOC=dlmalloc']
@@ -140,7 +152,7 @@ def build_wasi(lua):
     for a, link in allocs.items():
         w = '%s/lua-%s.wasm' % (d, a.replace(' ', '_'))
         run(cc + objs + peak + link + ['-lwasi-emulated-signal', '-lwasi-emulated-process-clocks',
-                                       '-Wl,-z,stack-size=1048576', '-o', w])
+                                       '-Wl,-z,stack-size=1048576', '-Wl,-Map=' + w + '.map', '-o', w])
         bins[a] = (w, os.path.getsize(w))
     return {'lua': bins}
 
@@ -182,7 +194,7 @@ def build_cortex_m(lua):
 
 def args_of(prog, platform):
     if prog == 'lua':
-        return [os.path.join(HERE, 'programs.lua'), LUA_SCALE[platform]]
+        return [os.path.join(HERE, 'programs.lua'), (CHECK_LUA_SCALE if CHECK else LUA_SCALE)[platform]]
     return [SQLITE_SIZE]
 
 
@@ -202,11 +214,7 @@ def wasm_runs(platform, bins):
         for r in range(REPS):
             step('%s %s: round %d of %d (%s)' % (platform, prog, r + 1, REPS, ', '.join(names)))
             for a in (names if r % 2 == 0 else names[::-1]):
-                path = allocs[a][0]
-                if platform == 'wasi':
-                    cmd = ['node', '--no-warnings', os.path.join(HERE, 'run_wasi.mjs'), path]
-                else:
-                    cmd = ['node', '--no-experimental-fetch', path]
+                cmd = wasm_command(platform, allocs[a][0])
                 t = time.perf_counter()
                 p = run(cmd + args_of(prog, platform), timeout=900)
                 times[a].append(time.perf_counter() - t)
@@ -244,8 +252,50 @@ def cortex_m_runs(bins):
             if outs[a] != outs[base]:
                 raise RuntimeError('cortex-m4 %s: the output on %s differs from %s\'s' % (prog, a, base))
         res[prog] = {a: {'ratio': raw[a]['total_insns'] / raw[base]['total_insns'], 'insns': raw[a]['total_insns'],
-                         'peak': raw[a]['heap_peak'], 'size': allocs[a][1]} for a in allocs}
+                         'peak': raw[a]['heap_peak'], 'size': allocs[a][1], 'finished': LUA_LAST.search(outs[a]) is not None}
+                    for a in allocs}
     return res
+
+
+def wasm_command(platform, path):
+    if platform == 'wasi':
+        return ['node', '--no-warnings', os.path.join(HERE, 'run_wasi.mjs'), path]
+    return ['node', '--no-experimental-fetch', path]
+
+
+def check_binaries(platform, allocs):
+    """Each binary holds the allocator it is named after (see --check in the docstring)."""
+    base = DEFAULT[platform]
+    for a, (path, _) in allocs.items():
+        wasm = path[:-3] + '.wasm' if path.endswith('.js') else path
+        blob = open(wasm, 'rb').read()
+        if (CHECKED_MESSAGE in blob) != a.endswith(CHECKED):
+            raise RuntimeError('%s: the checked build\'s messages are %sthere' % (wasm, '' if CHECKED_MESSAGE in blob else 'not '))
+        if platform == 'wasi':
+            foreign = 'libc.a(dlmalloc.o)' in open(wasm + '.map').read()
+            if foreign != (a == base):
+                raise RuntimeError('%s: wasi-libc\'s dlmalloc %slinked' % (wasm, '' if foreign else 'not '))
+
+
+def check_runs(platform, bins):
+    """--check: every allocator once; the output must be the default's."""
+    allocs = bins['lua']
+    check_binaries(platform, allocs)
+    if platform == 'cortex-m4':
+        r = cortex_m_runs(bins)['lua']  # asserts the outputs (newlib's malloc only in the default's: build)
+        if not r[DEFAULT[platform]]['finished']:
+            raise RuntimeError('cortex-m4 lua: the script did not reach its last line ("tables ...")')
+    else:
+        base = DEFAULT[platform]
+        outs = {a: run(wasm_command(platform, allocs[a][0]) + args_of('lua', platform), timeout=300).stdout
+                for a in allocs}
+        for a in allocs:
+            if outs[a] != outs[base]:
+                raise RuntimeError('%s lua: the output on %s differs from %s\'s' % (platform, a, base))
+        if not LUA_LAST.search(outs[base]):
+            raise RuntimeError('%s lua: the script did not reach its last line ("tables ...")' % platform)
+    step('%s: Lua %s on lite-alloc %s, release and checked: output identical to %s\'s' % (
+        platform, (CHECK_LUA_SCALE)[platform], ', '.join(STRATEGIES), DEFAULT[platform]))
 
 
 def label(a):
@@ -287,17 +337,20 @@ def table(results):
     return '\n'.join(L) + '\n'
 
 
-def main(quick=False):
-    global REPS
+def main(quick=False, check=False):
+    global REPS, CHECK
+    CHECK = check
     if quick:
         REPS = min(REPS, 3)
     results = {}
-    step('real programs: fetching Lua 5.4 and SQLite from Debian (apt-get source)')
-    lua, sqlite = sources()
+    step('real programs: fetching Lua 5.4%s from Debian (apt-get source)' % ('' if check else ' and SQLite'))
+    lua, sqlite = sources(lua_only=check)
     for platform, tools, build in (('emscripten', ('emcc', 'node'), lambda: build_emscripten(lua, sqlite)),
                                    ('wasi', ('clang-19', 'node'), lambda: build_wasi(lua)),
                                    ('cortex-m4', ('arm-none-eabi-gcc', 'qemu-system-arm'), lambda: build_cortex_m(lua))):
         if not have(*tools):
+            if check:  # make check has every toolchain (make toolchains): a missing one is a failure
+                raise RuntimeError('%s: %s not installed (make toolchains)' % (platform, ' or '.join(tools)))
             step('%s: skipped (%s not installed)' % (platform, ' or '.join(tools)))
             continue
         target = platform
@@ -307,7 +360,10 @@ def main(quick=False):
         step('%s: building the programs for every allocator' % platform)
         try:
             bins = build()
-            results[platform] = cortex_m_runs(bins) if platform == 'cortex-m4' else wasm_runs(platform, bins)
+            if check:
+                check_runs(platform, bins)
+            else:
+                results[platform] = cortex_m_runs(bins) if platform == 'cortex-m4' else wasm_runs(platform, bins)
         except (RuntimeError, subprocess.TimeoutExpired) as e:
             print('bench: %s real programs failed: %s' % (platform, str(e)[-1500:]), file=sys.stderr)
             raise
@@ -316,6 +372,9 @@ def main(quick=False):
 
 if __name__ == '__main__':
     import json
+    if '--check' in sys.argv:
+        main(check=True)
+        sys.exit(0)
     r = main('--quick' in sys.argv)
     print(table(r))
     os.makedirs(OUT, exist_ok=True)
