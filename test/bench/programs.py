@@ -24,8 +24,8 @@ instructions of the program, from SysTick under -icount, deterministic so one ru
 high-water mark, _sbrk wrapped by cm_sbrk_peak.c); whole-module size (.wasm bytes) or firmware size
 (.text + .data of the ELF).
 
---check (make check-programs, part of make check): Lua only, at a small scale, once per allocator: the
-release and the checked library of every strategy must print what the platform default prints, on
+--check (make check-programs, part of make check): Lua (and SQLite on Emscripten) at a small scale,
+once per allocator: the release and the checked library of every strategy must print what the platform default prints, on
 Emscripten, wasi and the Cortex-M4; and each binary must hold the allocator it names (wasi: the link
 map has wasi-libc's dlmalloc.o only in the default's module; Emscripten: -sMALLOC=none; Cortex-M4: newlib's
 malloc members linked only into the default's firmware; checked builds: lite-alloc's use-after-free
@@ -53,6 +53,8 @@ CHECK = False  # --check (make check-programs)
 LUA_LAST = re.compile(r'^tables\t\d+$', re.M)  # programs.lua's last line: the whole script ran
 CHECKED_MESSAGE = b'was written to after free'  # only the checked build carries its messages
 SQLITE_SIZE = '2'  # Emscripten's speedtest1 takes its size as its first argument: 2 is --size 15
+SQLITE_CHECK_SIZE = '1'  # --check: --size 5
+SQLITE_LAST = re.compile(r'^ *TOTAL\.', re.M)  # speedtest1's last line: every test ran
 CM_FLAGS = ['-mcpu=cortex-m4', '-mthumb', '-mfloat-abi=hard', '-mfpu=fpv4-sp-d16']
 CM_HARNESS = os.path.join(ROOT, 'test', 'harness', 'cortex_m')
 DEFAULT = {'emscripten': 'dlmalloc', 'wasi': 'wasi-libc dlmalloc', 'cortex-m4': 'newlib-nano'}
@@ -120,8 +122,8 @@ def build_emscripten(lua, sqlite):
     jobs = []
     for prog, objs in progs.items():
         for a, link in allocs.items():
-            if prog != 'lua' and a.endswith(CHECKED):
-                continue  # the checked build runs the Lua program only
+            if prog != 'lua' and a.endswith(CHECKED) and not CHECK:
+                continue  # the bench times the checked build on the Lua program only; --check runs SQLite too
             js = '%s/%s-%s.js' % (d, prog, a.replace(' ', '_'))
             jobs.append((prog, a, js, ['emcc'] + common + objs + peak + link + ['-o', js]))
     with cf.ThreadPoolExecutor(2) as ex:
@@ -195,7 +197,7 @@ def build_cortex_m(lua):
 def args_of(prog, platform):
     if prog == 'lua':
         return [os.path.join(HERE, 'programs.lua'), (CHECK_LUA_SCALE if CHECK else LUA_SCALE)[platform]]
-    return [SQLITE_SIZE]
+    return [SQLITE_CHECK_SIZE if CHECK else SQLITE_SIZE]
 
 
 def normalise(prog, out):
@@ -278,24 +280,26 @@ def check_binaries(platform, allocs):
 
 
 def check_runs(platform, bins):
-    """--check: every allocator once; the output must be the default's."""
-    allocs = bins['lua']
-    check_binaries(platform, allocs)
+    """--check: every allocator once; the output must be the default's (and the program finished)."""
+    for prog, allocs in bins.items():
+        check_binaries(platform, allocs)
     if platform == 'cortex-m4':
         r = cortex_m_runs(bins)['lua']  # asserts the outputs (newlib's malloc only in the default's: build)
         if not r[DEFAULT[platform]]['finished']:
             raise RuntimeError('cortex-m4 lua: the script did not reach its last line ("tables ...")')
-    else:
-        base = DEFAULT[platform]
-        outs = {a: run(wasm_command(platform, allocs[a][0]) + args_of('lua', platform), timeout=300).stdout
-                for a in allocs}
-        for a in allocs:
-            if outs[a] != outs[base]:
-                raise RuntimeError('%s lua: the output on %s differs from %s\'s' % (platform, a, base))
-        if not LUA_LAST.search(outs[base]):
-            raise RuntimeError('%s lua: the script did not reach its last line ("tables ...")' % platform)
-    step('%s: Lua %s on lite-alloc %s, release and checked: output identical to %s\'s' % (
-        platform, (CHECK_LUA_SCALE)[platform], ', '.join(STRATEGIES), DEFAULT[platform]))
+    base = DEFAULT[platform]
+    for prog, allocs in bins.items():
+        if platform != 'cortex-m4':
+            outs = {a: normalise(prog, run(wasm_command(platform, allocs[a][0]) + args_of(prog, platform),
+                                           timeout=300).stdout) for a in allocs}
+            for a in allocs:
+                if outs[a] != outs[base]:
+                    raise RuntimeError('%s %s: the output on %s differs from %s\'s' % (platform, prog, a, base))
+            if not (LUA_LAST if prog == 'lua' else SQLITE_LAST).search(outs[base]):
+                raise RuntimeError('%s %s: the program did not reach its last line' % (platform, prog))
+        step('%s: %s on lite-alloc %s, release and checked: output identical to %s\'s' % (
+            platform, 'Lua %s' % CHECK_LUA_SCALE[platform] if prog == 'lua' else 'SQLite speedtest1 %s' % SQLITE_CHECK_SIZE,
+            ', '.join(STRATEGIES), base))
 
 
 def label(a):
@@ -343,8 +347,8 @@ def main(quick=False, check=False):
     if quick:
         REPS = min(REPS, 3)
     results = {}
-    step('real programs: fetching Lua 5.4%s from Debian (apt-get source)' % ('' if check else ' and SQLite'))
-    lua, sqlite = sources(lua_only=check)
+    step('real programs: fetching Lua 5.4 and SQLite from Debian (apt-get source)')
+    lua, sqlite = sources()
     for platform, tools, build in (('emscripten', ('emcc', 'node'), lambda: build_emscripten(lua, sqlite)),
                                    ('wasi', ('clang-19', 'node'), lambda: build_wasi(lua)),
                                    ('cortex-m4', ('arm-none-eabi-gcc', 'qemu-system-arm'), lambda: build_cortex_m(lua))):
