@@ -298,6 +298,16 @@ def parse_out(text):
     return res
 
 
+def size_table_code(target, names):
+    """{key: code bytes} from make size's build/size/size.json for the row names[key] of every key on
+    target, or None when the table is missing or lacks one of them."""
+    j = os.path.join(ROOT, 'build', 'size', 'size.json')
+    if not os.path.exists(j):
+        return None
+    rows = {r['allocator']: r['code'] for r in json.load(open(j)) if r['target'] == target}
+    return {k: rows[n] for k, n in names.items()} if all(n in rows for n in names.values()) else None
+
+
 class Host:
     name = 'host'
     peers = ['glibc']
@@ -419,11 +429,9 @@ class CortexM4:
         (test/size/size.py's Cortex-M method: the allocator's sections in the link map)."""
         names = {s: 'lite-alloc ' + s for s in STRATEGIES}
         names.update({'newlib-nano': 'newlib-nano 3.3.0', 'newlib': 'newlib 3.3.0'})
-        j = os.path.join(ROOT, 'build', 'size', 'size.json')
-        if os.path.exists(j):
-            rows = {r['allocator']: r['code'] for r in json.load(open(j)) if r['target'] == 'cortex-m4'}
-            if all(n in rows for n in names.values()):
-                return {k: rows[n] for k, n in names.items()}, 'code from build/size/size.json (make size)'
+        table = size_table_code('cortex-m4', names)
+        if table:
+            return table, 'code from build/size/size.json (make size)'
         sys.path.insert(0, os.path.join(ROOT, 'test', 'size'))
         import size as sz
         kit = sz.CortexKit('cortex-m4', ' '.join(CM_FLAGS))
@@ -478,11 +486,9 @@ class Wasi:
     def code_bytes(self):
         names = {s: 'lite-alloc ' + s for s in STRATEGIES}
         names[self.peers[0]] = 'wasi-libc dlmalloc'
-        j = os.path.join(ROOT, 'build', 'size', 'size.json')
-        if os.path.exists(j):
-            rows = {r['allocator']: r['code'] for r in json.load(open(j)) if r['target'] == 'wasi'}
-            if all(n in rows for n in names.values()):
-                return {k: rows[n] for k, n in names.items()}, 'code from build/size/size.json (make size, -Oz)'
+        table = size_table_code('wasi', names)
+        if table:
+            return table, 'code from build/size/size.json (make size, -Oz)'
         sys.path.insert(0, os.path.join(ROOT, 'test', 'size'))
         import size as sz
         kit = sz.WasmKit('wasi', ['--target=wasm32-wasi'], sz.WASI_LIBC)

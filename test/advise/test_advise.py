@@ -82,6 +82,17 @@ def check_probe(trace_path):
                 label_id[label] = None
 
 
+def check_recorded(output, out_path, trace_name):
+    """The probe ran on a RECORD=1 build: its output (kept at out_path) converts to a trace that
+    holds the probe's operations."""
+    assert 'probe: ok' in output, output[-500:]
+    with open(out_path, 'w') as f:
+        f.write(output)
+    tr = os.path.join(OUT, trace_name)
+    run(TOOL + ['convert', out_path, '-o', tr])
+    check_probe(tr)
+
+
 def test_record_preload():
     p = os.path.join(OUT, 'probe-host')
     run(['cc', '-O1', '-Wall', os.path.join(ROOT, 'test', 'advise', 'probe.c'), '-o', p])
@@ -97,12 +108,8 @@ def test_record_build_host():
     run(['cc', '-O1', '-Wall', os.path.join(ROOT, 'test', 'advise', 'probe.c'),
          'build/host/freelist/record/liblite_alloc.a', '-o', p])
     raw = run([p]).stdout
-    assert 'probe: ok' in raw and '@la1 m 1b59 ' in raw, raw[-500:]
-    with open(p + '.out', 'w') as f:
-        f.write(raw)
-    tr = os.path.join(OUT, 'probe-record.trace')
-    run(TOOL + ['convert', p + '.out', '-o', tr])
-    check_probe(tr)
+    assert '@la1 m 1b59 ' in raw, raw[-500:]
+    check_recorded(raw, p + '.out', 'probe-record.trace')
 
 
 def test_record_build_wasi():
@@ -111,12 +118,7 @@ def test_record_build_wasi():
     run(['clang-19', '--target=wasm32-wasi', '-O2', '-Wall', '-Iinclude', os.path.join(ROOT, 'test', 'advise', 'probe.c'),
          'build/wasi/freelist/record/liblite_alloc.a', '-o', wasm])
     p = run(['node', '--no-warnings', os.path.join(ROOT, 'test', 'harness', 'run_wasm.mjs'), wasm])
-    assert 'probe: ok' in p.stdout, p.stdout[-500:]
-    with open(wasm + '.out', 'w') as f:
-        f.write(p.stdout)
-    tr = os.path.join(OUT, 'probe-wasi.trace')
-    run(TOOL + ['convert', wasm + '.out', '-o', tr])
-    check_probe(tr)
+    check_recorded(p.stdout, wasm + '.out', 'probe-wasi.trace')
 
 
 def test_record_build_emscripten():
@@ -126,12 +128,7 @@ def test_record_build_emscripten():
     run(['emcc', '-O2', '-Iinclude', os.path.join(ROOT, 'test', 'advise', 'probe.c'),
          'build/emscripten/bump_freelist/record/liblite_alloc.a', '-sMALLOC=none', '-sEXIT_RUNTIME=1', '-o', js], env=env)
     p = run(['node', '--no-experimental-fetch', js])
-    assert 'probe: ok' in p.stdout, p.stdout[-500:]
-    with open(js + '.out', 'w') as f:
-        f.write(p.stdout)
-    tr = os.path.join(OUT, 'probe-em.trace')
-    run(TOOL + ['convert', js + '.out', '-o', tr])
-    check_probe(tr)
+    check_recorded(p.stdout, js + '.out', 'probe-em.trace')
 
 
 def cm_link(src, lib_dir, out, extra=()):
@@ -158,11 +155,7 @@ def test_record_build_cortex_m4():
     run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=cortex-m4', 'STRATEGY=segregated_bump', 'RECORD=1'])
     elf = os.path.join(OUT, 'probe-cm4.elf')
     cm_link(os.path.join(ROOT, 'test', 'advise', 'probe.c'), 'build/cortex-m4/segregated_bump/record', elf)
-    out = qemu(elf)
-    assert 'probe: ok' in out, out[-500:]
-    tr = os.path.join(OUT, 'probe-cm4.trace')
-    run(TOOL + ['convert', elf + '.out', '-o', tr])
-    check_probe(tr)
+    check_recorded(qemu(elf), elf + '.out', 'probe-cm4.trace')
 
 
 # ---------------------------------------------------------------- 2. bad input
