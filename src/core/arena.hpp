@@ -54,14 +54,18 @@ bool arena_resize_top(char *payload, size_t size);
 inline char *arena_first() { return arena().base + kWord; }
 inline bool arena_holds(const char *p) { return !((size_t)p % kAlign) && p > arena().base && p < arena().top; }
 
+// Whether block p (below top) could have this size: a multiple of kAlign, at least kMinBlock, not past top.
+inline bool size_can_be(const char *p, size_t size) {
+    return size >= kMinBlock && !(size % kAlign) && size <= (size_t)(arena().top - p);
+}
+
 // Walks every block from base to top and stops at the first nonzero answer of visit(payload). A
 // block whose size cannot be right ends the walk with kBadBlockSize.
 constexpr int kBadBlockSize = 1;
 template <class Visit>
 int arena_walk(Visit visit) {
     for (char *p = arena().base ? arena_first() : nullptr; p && p < arena().top; p = next_block(p)) {
-        size_t size = block_size(p);
-        if (size < kMinBlock || size % kAlign || size > (size_t)(arena().top - p)) return kBadBlockSize;
+        if (!size_can_be(p, block_size(p))) return kBadBlockSize;
         if (int err = visit(p)) return err;
     }
     return 0;

@@ -92,8 +92,10 @@ void forget_gaps() { g_gap_count = 0; }
 // Only when the O(1) verification failed: walks the heap to say what ptr is.
 [[noreturn]] static void classify(const char *ptr) {
     const char *problem = nullptr;
+    const char *after = arena_first();  // where the walk goes next: the bad block, if it stops on one
     int walk = arena_walk([&](char *b) {
         char *next = next_block(b);
+        after = next;
         if (ptr < b - kWord || ptr >= next - kWord) return 0;
         if (ptr != b) problem = in_use(b) ? "pointer points inside a block, not at its start"
                                           : "pointer lies in a free block (double free, or a stray pointer)";
@@ -103,13 +105,8 @@ void forget_gaps() { g_gap_count = 0; }
         return 1;
     });
     if (problem) die(problem);
-    if (walk == kBadBlockSize) {
-        // The walk stopped at a block whose size is impossible: ptr's own header, or another's.
-        char *b = arena_first();
-        while (b < g_arena.top && block_size(b) >= kMinBlock && !(block_size(b) % kAlign) &&
-               block_size(b) <= (size_t)(g_arena.top - b))
-            b = next_block(b);
-        if (b == ptr) die("the block's header was overwritten (a write before its start, or past the previous block)");
+    if (walk == kBadBlockSize) {  // a block whose size is impossible: ptr's own header, or another's
+        if (after == ptr) die("the block's header was overwritten (a write before its start, or past the previous block)");
         die(lite_alloc_check_message(kBadBlockSize));
     }
     if (ptr >= g_arena.top && ptr < g_arena.end) die("pointer lies in unused heap space (double free, or a stray pointer)");
@@ -118,10 +115,7 @@ void forget_gaps() { g_gap_count = 0; }
 
 void verify_owned(const char *ptr) {
     if (!arena_holds(ptr)) classify(ptr);
-    Word h = header(ptr);
-    size_t size = h & ~kFlags;
-    if (!(h & kInUse) || size < kMinBlock || size % kAlign || size > (size_t)(g_arena.top - ptr) ||
-        requested_size(ptr) == SIZE_MAX || is_gap(ptr))
+    if (!in_use(ptr) || !size_can_be(ptr, block_size(ptr)) || requested_size(ptr) == SIZE_MAX || is_gap(ptr))
         classify(ptr);
 }
 
