@@ -69,6 +69,16 @@ inline char *take_first_fit(char *head, size_t size, size_t steps = SIZE_MAX) {
     return nullptr;
 }
 constexpr size_t kFitSteps = 16;  // how far the strategies look into a list before other choices
+// Size classes two per power of two from kMinBlock (sizes from 2^k and from 1.5 * 2^k), the last of
+// kClasses taking every larger block: bump_freelist's lists and freelist's bins.
+// (Always inlined: the strategy's own class function is exactly this body, in every build.)
+template <int kClasses>
+[[gnu::always_inline]] inline int half_power_class(size_t size) {
+    constexpr int kMinShift = __builtin_ctz(kMinBlock);
+    int k = log2_floor(size);
+    int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1);
+    return c < kClasses - 1 ? c : kClasses - 1;
+}
 // lite_alloc_check's walk of one list: every block free, inside the heap, on the right list
 // (right(p)), and no more blocks than the heap holds (a loop).
 template <class Right>

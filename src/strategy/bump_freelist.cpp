@@ -28,18 +28,13 @@ namespace lite::strategy {
 const char kName[] = "bump_freelist";
 
 constexpr int kLists = 32;
-constexpr int kMinShift = __builtin_ctz(kMinBlock);
 static char *g_lists[kLists];
 
 void reset() {
     for (char *&head : g_lists) head = nullptr;
 }
 
-static int list_of(size_t size) {
-    int k = log2_floor(size);
-    int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1);
-    return c < kLists - 1 ? c : kLists - 1;
-}
+static int list_of(size_t size) { return half_power_class<kLists>(size); }
 
 char *allocate(size_t size) {
     int c = list_of(size);

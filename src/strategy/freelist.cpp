@@ -33,7 +33,6 @@ namespace lite::strategy {
 const char kName[] = "freelist";
 
 constexpr int kBins = 32;  // two per power of two from kMinBlock; the last takes everything larger
-constexpr int kMinShift = __builtin_ctz(kMinBlock);
 static char *g_bins[kBins];
 static uint32_t g_map;  // bit i: list i is not empty
 
@@ -42,11 +41,7 @@ void reset() {
     g_map = 0;
 }
 
-static int bin_of(size_t size) {
-    int k = log2_floor(size);
-    int i = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1);
-    return i < kBins - 1 ? i : kBins - 1;
-}
+static int bin_of(size_t size) { return half_power_class<kBins>(size); }
 static char *next_free(const char *p) { return load_ptr(p); }
 static char *prev_free(const char *p) { return load_ptr(p + kWord); }
 static void set_footer(char *p, size_t size) { store_word(p + size - 2 * kWord, size); }
