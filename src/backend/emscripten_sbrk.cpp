@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <unistd.h>
 
+#include "../core/block.hpp"
 #include "backend.hpp"
 
 namespace lite::backend {
@@ -16,7 +17,7 @@ constexpr size_t kChunk = 64 * 1024;
 Span grow(size_t min_bytes) {
     // sbrk takes an intptr_t: anything beyond INTPTR_MAX once rounded can never be granted.
     if (min_bytes > (size_t)INTPTR_MAX - (kChunk - 1)) return make_span(nullptr, 0);
-    size_t size = (min_bytes + kChunk - 1) & ~(kChunk - 1);
+    size_t size = round_up(min_bytes, kChunk);
     void *start = sbrk((intptr_t)size);
     if (start == (void *)-1) return make_span(nullptr, 0);
     return make_span((char *)start, size);

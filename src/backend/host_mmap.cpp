@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 
+#include "../core/block.hpp"
 #include "backend.hpp"
 
 namespace lite::backend {
@@ -35,7 +36,7 @@ static bool reserve(size_t at_least) {
 }
 
 Span grow(size_t min_bytes) {
-    size_t size = (min_bytes + kChunk - 1) & ~(kChunk - 1);  // min_bytes is far below SIZE_MAX
+    size_t size = round_up(min_bytes, kChunk);  // min_bytes is far below SIZE_MAX
     if ((size_t)(g_limit - g_next) < size && !reserve(size)) return make_span(nullptr, 0);
     if (mprotect(g_next, size, PROT_READ | PROT_WRITE) != 0) return make_span(nullptr, 0);
     char *start = g_next;
