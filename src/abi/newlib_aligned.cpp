@@ -8,7 +8,7 @@ constexpr size_t kPage = 4096;
 
 extern "C" {
 
-void *_memalign_r(struct _reent *r, size_t alignment, size_t size) { return lite::locked(r, LITE_HEAP(memalign), alignment, size); }
+void *_memalign_r(struct _reent *r, size_t alignment, size_t size) { return lite::locked(r, LITE_HEAP(aligned_alloc), alignment, size); }
 void *_valloc_r(struct _reent *r, size_t size) { return _memalign_r(r, kPage, size); }
 void *_pvalloc_r(struct _reent *r, size_t size) {
     // A size that cannot be rounded up to a page is one no heap can serve: SIZE_MAX fails with ENOMEM.
