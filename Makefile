@@ -24,7 +24,7 @@ lite_choice = $(if $(and $(filter 1,$(words $(2))),$(if $(findstring %,$(2)),,$(
   $(error $(1)=$(2) is not accepted: one of $(3)))
 # Every target with a toolchain file (others may add theirs), every strategy and backend with a source.
 KNOWN_TARGETS    := $(sort $(TARGETS) $(filter-out %-common,$(basename $(notdir $(wildcard toolchains/*.mk)))))
-KNOWN_STRATEGIES := $(sort $(STRATEGIES) $(basename $(notdir $(wildcard src/strategy/*.cpp))))
+KNOWN_STRATEGIES := $(sort $(STRATEGIES) $(basename $(notdir $(wildcard src/strategy/*.hpp))))
 KNOWN_BACKENDS   := $(basename $(notdir $(wildcard src/backend/*.cpp)))
 $(call lite_choice,TARGET,$(TARGET),$(KNOWN_TARGETS))
 $(call lite_choice,STRATEGY,$(STRATEGY),$(KNOWN_STRATEGIES))
@@ -39,13 +39,13 @@ $(call lite_choice,BACKEND,$(BACKEND),$(KNOWN_BACKENDS))
 # Output directory: one per configuration,
 #   build/<target>/<strategy>[/<float_abi>][/<libc>][/<variant>][/<backend>][/<flags hash>]
 # FLOAT_ABI, LIBC and BACKEND appear when chosen on the command line (their defaults build into the
-# plain directory); OPT, EXTRA_CXXFLAGS, TARGET_FLAGS, TARGET_DEFINES or NEWLIB_LOCKS given on the
+# plain directory); OPT, EXTRA_CXXFLAGS, TARGET_FLAGS, TARGET_DEFINES or LIBC_LOCKS given on the
 # command line or in the environment add a short hash of their values, unless the caller named a VARIANT itself (the tests'
 # pic, valgrind, ... directories). Every object also depends on a stamp of its full compile line
 # ($(OUT)/obj/flags, rewritten only when that line changes), so no flag change is ever stale.
 lite_chosen = $(filter command line environment,$(origin $(1)))
 lite_q = '$(subst ','\'',$(1))'
-USER_FLAGS := $(strip $(foreach v,OPT EXTRA_CXXFLAGS TARGET_FLAGS TARGET_DEFINES NEWLIB_LOCKS,$(if $(call lite_chosen,$(v)),$(v)=$($(v)))))
+USER_FLAGS := $(strip $(foreach v,OPT EXTRA_CXXFLAGS TARGET_FLAGS TARGET_DEFINES LIBC_LOCKS,$(if $(call lite_chosen,$(v)),$(v)=$($(v)))))
 FLAGS_HASH := $(if $(and $(USER_FLAGS),$(if $(call lite_chosen,VARIANT),,x)),$(shell printf '%s' $(call lite_q,$(USER_FLAGS)) | md5sum | cut -c1-8))
 OUT := build/$(TARGET)/$(STRATEGY)$(if $(call lite_chosen,FLOAT_ABI),/$(FLOAT_ABI))$(if $(call lite_chosen,LIBC),/$(LIBC))$(if \
   $(filter release,$(VARIANT)),,/$(VARIANT))$(if $(call lite_chosen,BACKEND),/$(BACKEND))$(if $(FLAGS_HASH),/$(FLAGS_HASH))
@@ -68,11 +68,10 @@ VARIANT_FLAGS_record := -DLITE_ALLOC_PREFIXED
 # (record.cpp compiles newlib_reent.cpp itself, so that newlib's _malloc_r family calls the recorder)
 VARIANT_ABI_record   := src/abi/record.cpp $(filter-out src/abi/newlib_reent.cpp,$(TARGET_ABI))
 
-# newlib: the plain malloc, free, ... take __malloc_lock like the _r entry points; the core's entry
-# points are compiled prefixed (lite_malloc, ...) and src/abi/newlib_reent.cpp defines the plain names.
-NEWLIB_LOCKS := $(if $(filter src/abi/newlib_reent.cpp,$(VARIANT_ABI_$(VARIANT))),-DLITE_ALLOC_NEWLIB_LOCKS=1)
-OBJ_FLAGS_abi/malloc_api := $(if $(NEWLIB_LOCKS),-DLITE_ALLOC_PREFIXED)
-OBJ_FLAGS_abi/aligned    := $(OBJ_FLAGS_abi/malloc_api)
+# newlib and picolibc: their ABI files (src/abi/newlib_reent.cpp, picolibc.cpp) define every entry
+# point, each taking the libc's lock around the heap's steps; src/abi/malloc_api.cpp (the entry
+# points of libcs without a heap lock) is then not compiled.
+LIBC_LOCKS := $(if $(filter src/abi/newlib_reent.cpp src/abi/picolibc.cpp,$(VARIANT_ABI_$(VARIANT))),-DLITE_ALLOC_LIBC_LOCKS=1)
 
 # Every file is told the strategy (src/core/config.hpp derives what depends on it).
 $(foreach s,$(STRATEGIES),$(eval STRATEGY_FLAGS_$(s) := -DLITE_ALLOC_STRATEGY_$(s)))
@@ -80,7 +79,7 @@ $(foreach s,$(STRATEGIES),$(eval STRATEGY_FLAGS_$(s) := -DLITE_ALLOC_STRATEGY_$(
 OPT ?= -Os
 CXXFLAGS_ALL := -std=c++17 $(OPT) -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-builtin \
   -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -Wall -Wextra \
-  $(TARGET_FLAGS) $(TARGET_DEFINES) $(VARIANT_FLAGS_$(VARIANT)) $(STRATEGY_FLAGS_$(STRATEGY)) $(NEWLIB_LOCKS) \
+  $(TARGET_FLAGS) $(TARGET_DEFINES) $(VARIANT_FLAGS_$(VARIANT)) $(STRATEGY_FLAGS_$(STRATEGY)) $(LIBC_LOCKS) \
   $(EXTRA_CXXFLAGS)
 
 # What a program must pass to the linker so that lite-alloc is its heap even when it never names
@@ -92,9 +91,10 @@ comma := ,
 LINK_EXTRA_emscripten := -sMALLOC=none
 LINK_FLAGS := $(strip $(foreach u,$(LINK_UNDEFINED),-Wl$(comma)-u$(comma)$(u)) $(LINK_EXTRA_$(TARGET)))
 
-CORE_SOURCES := src/core/arena.cpp src/core/introspect.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp \
+# The strategy is a header (src/strategy/<strategy>.hpp), inlined into these.
+CORE_SOURCES := src/core/heap.cpp src/core/introspect.cpp $(if $(LIBC_LOCKS),,src/abi/malloc_api.cpp) src/abi/aligned.cpp \
   src/abi/report.cpp $(if $(findstring checked,$(VARIANT)),src/core/checked.cpp)
-SOURCES := $(CORE_SOURCES) src/strategy/$(STRATEGY).cpp src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
+SOURCES := $(CORE_SOURCES) src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
 .PHONY: all lib check available print-out clean toolchains size size-table bench install
@@ -108,7 +108,7 @@ lib: $(LIB)
 
 # The whole compile line and the source list; rewritten only when they change.
 FLAGS_STAMP := $(OUT)/obj/flags
-FLAGS_LINE := $(strip $(CXX) $(CXXFLAGS_ALL) -Iinclude | abi/malloc_api, abi/aligned: $(OBJ_FLAGS_abi/malloc_api) | $(SOURCES))
+FLAGS_LINE := $(strip $(CXX) $(CXXFLAGS_ALL) -Iinclude | $(SOURCES))
 ifneq ($(strip $(file <$(FLAGS_STAMP))),$(FLAGS_LINE))
 $(FLAGS_STAMP): FORCE
 endif
@@ -124,7 +124,7 @@ $(LIB): $(OBJECTS) $(FLAGS_STAMP)
 lite_announce = $(if $(LITE_ANNOUNCED),,$(eval LITE_ANNOUNCED := 1)echo "== building $(TARGET) $(STRATEGY) ($(OUT))";)
 $(OUT)/obj/%.o: src/%.cpp $(wildcard src/*/*.hpp include/*.h) $(FLAGS_STAMP)
 	@$(lite_announce) mkdir -p $(@D)
-	$(Q)$(CXX) $(CXXFLAGS_ALL) $(OBJ_FLAGS_$*) -Iinclude -c $< -o $@
+	$(Q)$(CXX) $(CXXFLAGS_ALL) -Iinclude -c $< -o $@
 
 # Prints the output directory of this configuration (for scripts: make -s print-out TARGET=... ...).
 print-out:

@@ -20,7 +20,7 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_LIB_FLAGS := -std=c++17 -O1 -g -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-builtin \
   -Wall -Wextra -DLITE_ALLOC_FRESH_MEMORY_IS_ZERO=1 -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -DLITE_ALLOC_STATS=1 \
   -fsanitize=fuzzer-no-link $(FUZZ_SAN)
-FUZZ_CORE := src/core/arena.cpp src/core/introspect.cpp src/core/checked.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp src/abi/report.cpp
+FUZZ_CORE := src/core/heap.cpp src/core/introspect.cpp src/core/checked.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp src/abi/report.cpp
 FUZZ_DEPS := test/fuzz/fuzz_alloc.c test/fuzz/fuzz_backend.h test/fuzz/fuzz_backend.cpp \
   $(wildcard src/core/* src/abi/* src/strategy/* include/*.h) test/trust.mk
 FUZZ_REPLAY_LIB_FLAGS := $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(FUZZ_LIB_FLAGS)) -O2
@@ -34,7 +34,7 @@ check: check-trust
 # $(1) strategy, $(2) library flags, $(3) fuzz_alloc.c flags, $(4) flags of every step (-m32).
 define FUZZ_BUILD
 	@mkdir -p $(@D)/obj
-	@for src in $(FUZZ_CORE) src/strategy/$(1).cpp test/fuzz/fuzz_backend.cpp; do \
+	@for src in $(FUZZ_CORE) test/fuzz/fuzz_backend.cpp; do \
 	  o=$(@D)/obj/$$(basename $$src .cpp).o; \
 	  echo "$(FUZZ_CXX) ... -c $$src"; \
 	  $(FUZZ_CXX) $(4) $(FUZZ_LIB_FLAGS) $(STRATEGY_FLAGS_$(1)) $(2) -Iinclude -c $$src -o $$o || exit 1; done
@@ -92,7 +92,7 @@ fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/
 # $(1) strategy, $(2) flags of every step (-m32).
 define REPLAY_BUILD
 	@mkdir -p $(@D)/obj
-	@for src in $(FUZZ_CORE) src/strategy/$(1).cpp test/fuzz/fuzz_backend.cpp; do \
+	@for src in $(FUZZ_CORE) test/fuzz/fuzz_backend.cpp; do \
 	  o=$(@D)/obj/$$(basename $$src .cpp).o; \
 	  echo "$(FUZZ_CXX) ... -c $$src"; \
 	  $(FUZZ_CXX) $(2) $(FUZZ_REPLAY_LIB_FLAGS) $(STRATEGY_FLAGS_$(1)) -Iinclude -c $$src -o $$o || exit 1; done

@@ -22,14 +22,17 @@ FAMILIES = {
     'wasi': (['LITE_ALLOC_FRESH_MEMORY_IS_ZERO 1'], 'wasm_memory_grow', ['wasi_libc.cpp']),
     'wasm32': (['LITE_ALLOC_FRESH_MEMORY_IS_ZERO 1', 'LITE_ALLOC_NO_LIBC 1'], 'wasm_memory_grow', []),
     'emscripten': ([], 'emscripten_sbrk', ['emscripten.cpp', 'mallinfo.cpp']),
-    'newlib': (['LITE_ALLOC_NEWLIB 1', 'LITE_ALLOC_NEWLIB_LOCKS 1', 'LITE_ALLOC_PREFIXED 1'], 'newlib_sbrk',
+    'newlib': (['LITE_ALLOC_NEWLIB 1', 'LITE_ALLOC_LIBC_LOCKS 1'], 'newlib_sbrk',
                ['newlib_reent.cpp', 'newlib_aligned.cpp']),
 }
-CORE = ['core/arena.cpp', 'core/introspect.cpp', 'abi/malloc_api.cpp', 'abi/aligned.cpp', 'abi/report.cpp']
+CORE = ['core/heap.cpp', 'core/introspect.cpp', 'abi/aligned.cpp', 'abi/report.cpp']
+# The entry points of libcs that take no lock; those that do (LITE_ALLOC_LIBC_LOCKS) bring their own.
+PLAIN_ABI = 'abi/malloc_api.cpp'
+STRATEGY_INCLUDE = re.compile(r'^\s*#\s*include\s+LITE_ALLOC_STRATEGY_HEADER')
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
 
-def inline(path, seen, out):
+def inline(path, seen, out, strategy):
     path = os.path.normpath(path)
     if path in seen:
         return
@@ -38,7 +41,9 @@ def inline(path, seen, out):
     for line in open(path):
         m = INCLUDE.match(line)
         if m:
-            inline(os.path.join(os.path.dirname(path), m.group(1)), seen, out)
+            inline(os.path.join(os.path.dirname(path), m.group(1)), seen, out, strategy)
+        elif STRATEGY_INCLUDE.match(line):
+            inline(os.path.join(ROOT, 'src', 'strategy', strategy + '.hpp'), seen, out, strategy)
         elif not line.startswith('#pragma once'):
             out.append(line)
 
@@ -55,9 +60,10 @@ def main():
                    '#define LITE_ALLOC_STRATEGY_%s 1\n' % s]
             out += ['#define %s\n' % dfn for dfn in defines]
             seen = set()
-            files = CORE + ['strategy/%s.cpp' % s, 'backend/%s.cpp' % backend] + ['abi/' + a for a in abi]
+            plain = [] if 'LITE_ALLOC_LIBC_LOCKS 1' in defines else [PLAIN_ABI]
+            files = CORE + plain + ['backend/%s.cpp' % backend] + ['abi/' + a for a in abi]
             for f in files:
-                inline(os.path.join(ROOT, 'src', f), seen, out)
+                inline(os.path.join(ROOT, 'src', f), seen, out, s)
             path = os.path.join(d, 'lite_alloc_%s.cpp' % s)
             with open(path, 'w') as g:
                 g.write(''.join(out))

@@ -1,9 +1,10 @@
 // aligned_alloc, posix_memalign and memalign, and the realloc of the blocks they hand out. A
 // program that calls none of them links none of this (realloc reaches it through a weak symbol).
-#include "../core/heap.hpp"
+// newlib's and picolibc's locked entry points (src/abi/newlib_aligned.cpp, picolibc_aligned.cpp)
+// call lite::allocate_aligned themselves; this file's entry points are for the other libcs.
+#include "aligned.hpp"
 
 #include "../../include/lite_alloc.h"
-#include "../core/valgrind_hooks.hpp"
 
 namespace lite {
 
@@ -30,20 +31,22 @@ static char *split_lead(char *p, size_t alignment) {
     return aligned;
 }
 
-// A block of n bytes whose payload is aligned to `alignment` (a power of two), or nullptr.
-static void *allocate_aligned(size_t n, size_t alignment) {
-    if (alignment <= kAlign) return allocate_bytes(n);
-    if (n > kMaxRequest || alignment > kMaxRequest - n) return fail();
+// The strategy's allocation by block size: a copy of its own, in programs that use aligned allocation.
+static char *allocate_block(size_t size) { return strategy::allocate(size); }
+
+void *allocate_aligned(size_t n, size_t alignment) {
+    if (alignment <= kAlign) return allocate(n);
+    if (n > kMaxRequest || alignment > kMaxRequest - n) return nullptr;
     size_t size = block_size_for(n + checked::kCanaryBytes);
     // Room for any lead: the strategy finds (or carves) a block, the lead goes back, the tail too.
-    char *p = strategy::allocate(size + alignment + kMinBlock);
+    char *p = allocate_block(size + alignment + kMinBlock);
     // No block that large: carve from the bump space with the lead it really needs (reserving may
     // move the bump space to a new span, so the lead is taken again; the block is checked).
-    if (!p && arena_reserve(aligned_lead(arena().top, alignment) + size)) {
-        p = arena_take(aligned_lead(arena().top, alignment) + size);
+    if (!p && arena_grow(aligned_lead(heap().top, alignment) + size)) {
+        p = arena_take(aligned_lead(heap().top, alignment) + size);
         if (p && block_size(p) < aligned_lead(p, alignment) + size) strategy::release(p), p = nullptr;
     }
-    if (!p) return fail();
+    if (!p) return nullptr;
     p = split_lead(p, alignment);
     strategy::resize(p, size);
     set_header(p, header(p) | kAligned);
@@ -52,16 +55,15 @@ static void *allocate_aligned(size_t n, size_t alignment) {
     return p;
 }
 
-extern "C" void *lite_alloc_move_aligned(char *p, size_t n) {
+void *lite_alloc_move_aligned(char *p, size_t n) {
     size_t alignment = (size_t)p & (0 - (size_t)p);  // at least the alignment it was given
     return allocate_aligned(n, alignment < kMaxKeptAlignment ? alignment : kMaxKeptAlignment);
 }
 
 }  // namespace lite
 
+#if !LITE_ALLOC_LIBC_LOCKS
 using namespace lite;
-
-static inline bool is_power_of_two(size_t n) { return n && !(n & (n - 1)); }
 
 extern "C" {
 
@@ -69,19 +71,20 @@ extern "C" {
 void *LITE_NAME(aligned_alloc)(size_t alignment, size_t size) {
     [[maybe_unused]] vg::Quiet quiet;
     checked::enter("aligned_alloc(): ");
-    if (!is_power_of_two(alignment)) {
-        if (LITE_ALLOC_STATS) ++g_stats.failed;
-        LITE_SET_ERRNO(EINVAL);
-        return nullptr;
+    int error = aligned_error(alignment);
+    void *p = error ? nullptr : allocate_aligned(size, alignment);
+    if (!p) {
+        count_failure();
+        LITE_SET_ERRNO(error ? error : ENOMEM);
     }
-    return allocate_aligned(size, alignment);
+    return p;
 }
 
 void *LITE_NAME(memalign)(size_t alignment, size_t size) { return LITE_NAME(aligned_alloc)(alignment, size); }
 
 // POSIX: errors are returned, not put in errno, and *out is left alone on failure.
 int LITE_NAME(posix_memalign)(void **out, size_t alignment, size_t size) {
-    if (!is_power_of_two(alignment) || alignment % sizeof(void *)) return EINVAL;
+    if (aligned_error(alignment) || alignment % sizeof(void *)) return EINVAL;
     void *p = LITE_NAME(aligned_alloc)(alignment, size);
     if (!p) return ENOMEM;
     *out = p;
@@ -89,3 +92,4 @@ int LITE_NAME(posix_memalign)(void **out, size_t alignment, size_t size) {
 }
 
 }  // extern "C"
+#endif

@@ -7,42 +7,119 @@
 // Each entry point does what newlib's own does around its heap operation:
 // - __malloc_lock(r) before it and __malloc_unlock(r) after it. newlib's defaults do nothing (or
 //   take its retargetable recursive lock); RTOS ports (FreeRTOS, Zephyr, ThreadX) implement them to
-//   make the heap thread-safe, and their protection carries over to lite-alloc.
-// - a failure sets the errno of the reent it was given, r->_errno: the core writes its errno through
-//   lite::g_errno, which each entry point points at r's.
-// The plain names (malloc, free, ...) take the same lock, as newlib's wrappers do by calling
-// _malloc_r(_REENT, ...): with LITE_ALLOC_NEWLIB_LOCKS (the Makefile's newlib builds) the core's
-// entry points are compiled as lite_malloc, lite_free, ... (LITE_ALLOC_PREFIXED) and the standard
-// names are defined here.
+//   make the heap thread-safe, and their protection carries over to lite-alloc;
+// - a failure sets the errno of the reent it was given, r->_errno, in one place: _malloc_r. calloc
+//   asks _malloc_r for SIZE_MAX when count * size overflows, and realloc moves a block as newlib-nano
+//   does, by _malloc_r, memcpy and _free_r: only its attempt in place is a heap operation of its own.
+//   So a realloc that moves takes the lock twice, with a window between (newlib-nano's too);
+// - the plain names (malloc, free, ...) are newlib's wrappers: _malloc_r(_REENT, ...).
+// With LITE_ALLOC_LIBC_LOCKS (the release and checked builds) the heap's steps are inlined here
+// (src/core/heap.hpp): one function per entry point. The recording build (src/abi/record.cpp)
+// compiles this file without it: the plain names are then the recorder's, and these call them.
 #include "newlib_reent.hpp"
 
 #include "mallinfo.hpp"
 
-namespace lite {
-int *g_errno;
-
-// One locked heap operation, shared by every entry point (one copy of the lock and errno code):
-// op is the core's function under a common signature.
-void *locked(struct _reent *r, void *(*op)(size_t, size_t), size_t a, size_t b) {
-    heap_enter(r);
-    void *p = op(a, b);
-    __malloc_unlock(r);
-    return p;
-}
-}  // namespace lite
-
-static void *op_malloc(size_t n, size_t) { return LITE_HEAP(malloc)(n); }
-static void *op_free(size_t p, size_t) { return LITE_HEAP(free)((void *)p), nullptr; }
-static void *op_realloc(size_t p, size_t n) { return LITE_HEAP(realloc)((void *)p, n); }
-static void *op_usable_size(size_t p, size_t) { return (void *)LITE_HEAP(malloc_usable_size)((void *)p); }
+using namespace lite;
 
 extern "C" {
 
-void *_malloc_r(struct _reent *r, size_t size) { return lite::locked(r, op_malloc, size, 0); }
-void _free_r(struct _reent *r, void *ptr) { lite::locked(r, op_free, (size_t)ptr, 0); }
-void *_realloc_r(struct _reent *r, void *ptr, size_t size) { return lite::locked(r, op_realloc, (size_t)ptr, size); }
-void *_calloc_r(struct _reent *r, size_t count, size_t size) { return lite::locked(r, LITE_HEAP(calloc), count, size); }
-size_t _malloc_usable_size_r(struct _reent *r, void *ptr) { return (size_t)lite::locked(r, op_usable_size, (size_t)ptr, 0); }
+#if LITE_ALLOC_LIBC_LOCKS
+void *_malloc_r(struct _reent *r, size_t size) {
+    __malloc_lock(r);
+    checked::enter("malloc(): ");
+    void *p = allocate(size);
+    if (!p) {
+        count_failure();
+        LITE_REENT_ERRNO(r) = ENOMEM;
+    }
+    __malloc_unlock(r);
+    return p;
+}
+
+void _free_r(struct _reent *r, void *ptr) {
+    if (!ptr) return;
+    __malloc_lock(r);
+    checked::enter("free(): ");
+    checked::verify_owned((char *)ptr);
+    release((char *)ptr);
+    __malloc_unlock(r);
+}
+
+void *_calloc_r(struct _reent *r, size_t count, size_t size) {
+    size_t n = calloc_bytes(count, size);
+    char *clean_from = dirty_end();
+    void *p = _malloc_r(r, n);
+    if (p) zero(p, n, clean_from);
+    return p;
+}
+
+void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
+    if (!ptr) return _malloc_r(r, size);
+    char *p = (char *)ptr;
+    __malloc_lock(r);
+    checked::enter("realloc(): ");
+    checked::verify_owned(p);
+    bool in_place = resize(p, size);
+    __malloc_unlock(r);
+    if (in_place) return p;
+    void *moved = is_aligned_block(p) ? _lite_alloc_move_aligned_r(r, p, size) : _malloc_r(r, size);
+    if (moved) {  // else the old block stays as it was
+        __builtin_memcpy(moved, p, kept_bytes(p, size));
+        _free_r(r, p);
+    }
+    return moved;
+}
+
+size_t _malloc_usable_size_r(struct _reent *r, void *ptr) {
+    if (!ptr) return 0;
+    __malloc_lock(r);
+    checked::enter("malloc_usable_size(): ");
+    checked::verify_owned((char *)ptr);
+    size_t n = checked::requested_size((char *)ptr);  // in the checked build, bytes beyond it are the canary
+    __malloc_unlock(r);
+    return n;
+}
+
+// The plain names: the running thread's reent, as newlib's malloc.o and friends do (a tail call).
+void *malloc(size_t size) { return _malloc_r(_REENT, size); }
+void free(void *ptr) { _free_r(_REENT, ptr); }
+void *calloc(size_t count, size_t size) { return _calloc_r(_REENT, count, size); }
+void *realloc(void *ptr, size_t size) { return _realloc_r(_REENT, ptr, size); }
+size_t malloc_usable_size(void *ptr) { return _malloc_usable_size_r(_REENT, ptr); }
+#else
+// The recording build: each forwards to the plain name (the recorder) under the lock; errno is the
+// global one.
+void *_malloc_r(struct _reent *r, size_t size) {
+    __malloc_lock(r);
+    void *p = malloc(size);
+    __malloc_unlock(r);
+    return p;
+}
+void _free_r(struct _reent *r, void *ptr) {
+    __malloc_lock(r);
+    free(ptr);
+    __malloc_unlock(r);
+}
+void *_calloc_r(struct _reent *r, size_t count, size_t size) {
+    __malloc_lock(r);
+    void *p = calloc(count, size);
+    __malloc_unlock(r);
+    return p;
+}
+void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
+    __malloc_lock(r);
+    void *p = realloc(ptr, size);
+    __malloc_unlock(r);
+    return p;
+}
+size_t _malloc_usable_size_r(struct _reent *r, void *ptr) {
+    __malloc_lock(r);
+    size_t n = malloc_usable_size(ptr);
+    __malloc_unlock(r);
+    return n;
+}
+#endif
 
 // mallinfo, malloc_stats and mallopt share one object of libc (mstats.o) that calls all three, and
 // malloc_trim calls _malloc_trim_r: ours, or newlib's heap would come in with theirs.
@@ -62,13 +139,5 @@ void _malloc_stats_r(struct _reent *r) {
 int _mallopt_r(struct _reent *, int, int) { return 0; }      // no tunables: 0 means "not done"
 int _malloc_trim_r(struct _reent *, size_t) { return 0; }    // nothing is ever given back
 
-#if LITE_ALLOC_NEWLIB_LOCKS
-// The plain names: the running thread's reent, as newlib's malloc.o and friends do (a tail call).
-void *malloc(size_t size) { return _malloc_r(_REENT, size); }
-void free(void *ptr) { _free_r(_REENT, ptr); }
-void *calloc(size_t count, size_t size) { return _calloc_r(_REENT, count, size); }
-void *realloc(void *ptr, size_t size) { return _realloc_r(_REENT, ptr, size); }
-size_t malloc_usable_size(void *ptr) { return _malloc_usable_size_r(_REENT, ptr); }
-#endif
 
 }  // extern "C"

@@ -1,5 +1,4 @@
-// Shared by newlib_reent.cpp and newlib_aligned.cpp: the core's entry points under the names the
-// build gives them, and the start of a locked heap operation.
+// Shared by newlib_reent.cpp and newlib_aligned.cpp: newlib's headers, and where a failure's errno goes.
 #pragma once
 
 #include <errno.h>
@@ -8,13 +7,7 @@
 #include <stdint.h>
 
 #include "../../include/lite_alloc.h"
-#include "prefixed.hpp"
-
-#if LITE_ALLOC_NEWLIB_LOCKS
-#define LITE_HEAP(name) lite_##name
-#else
-#define LITE_HEAP(name) name
-#endif
+#include "../core/heap.hpp"
 
 #ifdef _REENT_ERRNO
 #define LITE_REENT_ERRNO(r) _REENT_ERRNO(r)
@@ -22,14 +15,8 @@
 #define LITE_REENT_ERRNO(r) ((r)->_errno)
 #endif
 
-namespace lite {
-// Where the core puts errno (src/core/heap.hpp): the reent of the running entry point.
-extern int *g_errno;
-// The port's lock, and errno routed to r, for one heap operation that can fail.
-inline void heap_enter(struct _reent *r) {
-    __malloc_lock(r);
-    g_errno = &LITE_REENT_ERRNO(r);
+extern "C" {
+// realloc's move of an aligned block, under the lock, errno to r (newlib_aligned.cpp). Named
+// weakly: only a program that links an aligned entry point has such blocks.
+[[gnu::weak]] void *_lite_alloc_move_aligned_r(struct _reent *r, void *ptr, size_t size);
 }
-// One locked heap operation (newlib_reent.cpp): op is the core's function under a common signature.
-void *locked(struct _reent *r, void *(*op)(size_t, size_t), size_t a, size_t b);
-}  // namespace lite

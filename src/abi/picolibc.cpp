@@ -1,8 +1,9 @@
 // picolibc's entry points. Its own malloc takes the C library's recursive lock around every heap
 // operation (__LIBC_LOCK(): __retarget_lock_acquire_recursive(&__lock___libc_recursive_mutex)), which
-// an RTOS implements (Zephyr does) to make the heap thread-safe; lite-alloc does the same. Built with
-// -DLITE_ALLOC_PREFIXED (toolchains/libc/picolibc.mk), the core's entry points are lite_malloc, ...;
-// the standard names here take the lock, call them and give it back.
+// an RTOS implements (Zephyr does) to make the heap thread-safe; lite-alloc does the same: each entry
+// point takes the lock around the heap's steps (src/core/heap.hpp, inlined). As in newlib_reent.cpp,
+// errno is set in one place (malloc): calloc asks malloc for SIZE_MAX when count * size overflows,
+// and realloc moves a block by malloc, memcpy and free, under two locks.
 // Also defined, so that a program calling one of them never links picolibc's heap: cfree (picolibc's
 // nano-malloc-free.c.o defines it beside free), mallopt and malloc_trim (mallinfo and malloc_stats are
 // in src/abi/mallinfo.cpp). valloc and pvalloc stay picolibc's: they only call memalign (ours).
@@ -12,38 +13,67 @@
 #include <stdlib.h>
 #include <sys/lock.h>
 
-#include "prefixed.hpp"
+#include "picolibc.hpp"
 
-namespace lite::picolibc {
-
-// One locked heap operation, shared by every entry point (one copy of the lock calls).
-void *locked(void *(*op)(size_t, size_t), size_t a, size_t b) {
-    __LIBC_LOCK();
-    void *result = op(a, b);
-    __LIBC_UNLOCK();
-    return result;
-}
-
-}  // namespace lite::picolibc
-
-using lite::picolibc::locked;
-
-namespace {
-
-void *op_malloc(size_t n, size_t) { return lite_malloc(n); }
-void *op_free(size_t p, size_t) { return lite_free((void *)p), nullptr; }
-void *op_realloc(size_t p, size_t n) { return lite_realloc((void *)p, n); }
-void *op_usable_size(size_t p, size_t) { return (void *)lite_malloc_usable_size((void *)p); }
-
-}  // namespace
+using namespace lite;
 
 extern "C" {
 
-void *malloc(size_t size) { return locked(op_malloc, size, 0); }
-void free(void *ptr) { locked(op_free, (size_t)ptr, 0); }
-void *calloc(size_t count, size_t size) { return locked(lite_calloc, count, size); }
-void *realloc(void *ptr, size_t size) { return locked(op_realloc, (size_t)ptr, size); }
-size_t malloc_usable_size(void *ptr) { return (size_t)locked(op_usable_size, (size_t)ptr, 0); }
+void *malloc(size_t size) {
+    __LIBC_LOCK();
+    checked::enter("malloc(): ");
+    void *p = allocate(size);
+    if (!p) {
+        count_failure();
+        errno = ENOMEM;
+    }
+    __LIBC_UNLOCK();
+    return p;
+}
+
+void free(void *ptr) {
+    if (!ptr) return;
+    __LIBC_LOCK();
+    checked::enter("free(): ");
+    checked::verify_owned((char *)ptr);
+    release((char *)ptr);
+    __LIBC_UNLOCK();
+}
+
+void *calloc(size_t count, size_t size) {
+    size_t n = calloc_bytes(count, size);
+    char *clean_from = dirty_end();
+    void *p = malloc(n);
+    if (p) zero(p, n, clean_from);
+    return p;
+}
+
+void *realloc(void *ptr, size_t size) {
+    if (!ptr) return malloc(size);
+    char *p = (char *)ptr;
+    __LIBC_LOCK();
+    checked::enter("realloc(): ");
+    checked::verify_owned(p);
+    bool in_place = resize(p, size);
+    __LIBC_UNLOCK();
+    if (in_place) return p;
+    void *moved = is_aligned_block(p) ? lite_picolibc_move_aligned(p, size) : malloc(size);
+    if (moved) {  // else the old block stays as it was
+        __builtin_memcpy(moved, p, kept_bytes(p, size));
+        free(p);
+    }
+    return moved;
+}
+
+size_t malloc_usable_size(void *ptr) {
+    if (!ptr) return 0;
+    __LIBC_LOCK();
+    checked::enter("malloc_usable_size(): ");
+    checked::verify_owned((char *)ptr);
+    size_t n = checked::requested_size((char *)ptr);  // in the checked build, bytes beyond it are the canary
+    __LIBC_UNLOCK();
+    return n;
+}
 
 void cfree(void *ptr) { free(ptr); }
 

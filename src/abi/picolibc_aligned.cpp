@@ -4,24 +4,38 @@
 #include <stdlib.h>
 #include <sys/lock.h>
 
-#include "prefixed.hpp"
+#include "aligned.hpp"
+#include "picolibc.hpp"
 
-namespace lite::picolibc {
-void *locked(void *(*op)(size_t, size_t), size_t a, size_t b);  // src/abi/picolibc.cpp
+using namespace lite;
+
+// One locked aligned allocation: ptr is the block realloc moves (its alignment is kept), or null.
+static void *aligned_locked(size_t alignment, size_t size, void *ptr) {
+    __LIBC_LOCK();
+    checked::enter("aligned_alloc(): ");
+    int error = aligned_error(alignment);
+    void *p = error ? nullptr : ptr ? lite_alloc_move_aligned((char *)ptr, size) : allocate_aligned(size, alignment);
+    if (!p) {
+        count_failure();
+        errno = error ? error : ENOMEM;
+    }
+    __LIBC_UNLOCK();
+    return p;
 }
-
-using lite::picolibc::locked;
 
 extern "C" {
 
-void *aligned_alloc(size_t alignment, size_t size) { return locked(lite_aligned_alloc, alignment, size); }
-void *memalign(size_t alignment, size_t size) { return locked(lite_aligned_alloc, alignment, size); }
+void *aligned_alloc(size_t alignment, size_t size) { return aligned_locked(alignment, size, nullptr); }
+void *memalign(size_t alignment, size_t size) { return aligned_locked(alignment, size, nullptr); }
+void *lite_picolibc_move_aligned(void *ptr, size_t size) { return aligned_locked(1, size, ptr); }
 
+// POSIX: errors are returned, and *out is left alone on failure.
 int posix_memalign(void **out, size_t alignment, size_t size) {
-    __LIBC_LOCK();
-    int error = lite_posix_memalign(out, alignment, size);
-    __LIBC_UNLOCK();
-    return error;
+    if (aligned_error(alignment) || alignment % sizeof(void *)) return EINVAL;
+    void *p = aligned_locked(alignment, size, nullptr);
+    if (!p) return ENOMEM;
+    *out = p;
+    return 0;
 }
 
 }  // extern "C"

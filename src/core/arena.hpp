@@ -1,4 +1,4 @@
-// The arena: where new blocks come from, for every strategy.
+// The arena: the heap's one piece of state, and where new blocks come from, for every strategy.
 //
 // Blocks are carved one after the other from the bump space [top, end). Memory arrives from the
 // backend in spans; a span that starts where the last one ended just moves `end`. A span that does
@@ -17,46 +17,75 @@
 
 namespace lite {
 
-struct Arena {
+// Every global of the heap in one struct, so that code reaches them all from one base address
+// (one literal on Cortex-M instead of one per variable; on wasm, see heap()).
+struct Heap {
     char *top;
     char *end;
     char *base;      // the first block's header: its payload is base + kWord (null before the
                      // first span). Not the payload itself, which memcheck would take for a pointer
                      // to the first block and never call it leaked.
-    char *clean;     // zeroing backends: the highest `top` has ever been
     size_t claimed;  // bytes obtained from the backend or the region
     size_t gaps;     // bytes of gap blocks (foreign memory between spans, and what they cover of ours)
+#if LITE_ALLOC_SKIP_FRESH_ZEROING
+    char *clean;     // the highest `top` has ever been
+#endif
     bool fixed;      // lite_alloc_init_region gave the memory: never ask the backend
+#if defined(LITE_ALLOC_STRATEGY_freelist)
+    uint32_t map;    // freelist: bit i set when list i is not empty
+#endif
+    char *heads[LITE_ALLOC_HEADS];  // the strategy's free lists
 };
-extern Arena g_arena;
-// The arena as the code reaches it. On wasm every absolute address in code is a 5-byte relocation,
-// so the code loads one pointer to the arena and reaches its fields at small offsets.
+extern Heap g_heap;
+// The heap as the code reaches it. On wasm every absolute address in code is a 5-byte relocation,
+// so the code loads one pointer to the heap and reaches its fields at small offsets.
 #ifdef __wasm__
-extern Arena *g_arena_at;
-inline Arena &arena() { return *g_arena_at; }
+extern Heap *g_heap_at;
+LITE_INLINE Heap &heap() { return *g_heap_at; }
 #else
-inline Arena &arena() { return g_arena; }
+LITE_INLINE Heap &heap() { return g_heap; }
 #endif
 
-// Makes room for a block of `size` bytes at top; false when the backend refuses.
-bool arena_reserve(size_t size);
+// Makes the bump space at least `size` bytes; false when the backend refuses (or the region is
+// fixed). Out of line: only growth runs it.
+bool arena_grow(size_t size);
+
 // A new in-use block of `size` bytes carved from the bump space, or nullptr.
-char *arena_take(size_t size);
-inline bool arena_is_top(char *payload) { return next_block(payload) == arena().top; }
-// Lowers the bump pointer to new_top: what lay between is bump space again.
-inline void arena_give_back(char *new_top) {
-    if (LITE_ALLOC_SKIP_FRESH_ZEROING && arena().clean < arena().top) arena().clean = arena().top;
-    arena().top = new_top;
+LITE_INLINE char *arena_take(size_t size) {
+    Heap &h = heap();
+    if ((size_t)(h.end - h.top) < size && !arena_grow(size)) return nullptr;
+    char *p = h.top;
+    h.top = p + size;
+    set_header(p, size | kInUse);
+    return p;
 }
-// Resizes the block that ends at the bump pointer, in place; false if there is no room.
-bool arena_resize_top(char *payload, size_t size);
+LITE_INLINE bool arena_is_top(char *payload) { return next_block(payload) == heap().top; }
+// Lowers the bump pointer to new_top: what lay between is bump space again.
+LITE_INLINE void arena_give_back(char *new_top) {
+#if LITE_ALLOC_SKIP_FRESH_ZEROING
+    if (heap().clean < heap().top) heap().clean = heap().top;
+#endif
+    heap().top = new_top;
+}
+// Resizes the block that ends at the bump pointer, in place, to `size`; false if there is no room.
+// Growing may continue the heap after a gap: then the block is no longer on top, and stays as it was.
+// (need is signed: a shrinking block needs no room and takes the same path.)
+LITE_INLINE bool arena_resize_top(char *payload, size_t size) {
+    Heap &h = heap();
+    ptrdiff_t need = (ptrdiff_t)(size - block_size(payload));
+    if (need > h.end - h.top && (!arena_grow((size_t)need) || !arena_is_top(payload))) return false;
+    if (need < 0) arena_give_back(payload + size);
+    h.top = payload + size;
+    set_header(payload, size | (header(payload) & kFlags));
+    return true;
+}
 // Whether p could be a block's payload: aligned and inside [base, top).
-inline char *arena_first() { return arena().base + kWord; }
-inline bool arena_holds(const char *p) { return !((size_t)p % kAlign) && p > arena().base && p < arena().top; }
+LITE_INLINE char *arena_first() { return heap().base + kWord; }
+LITE_INLINE bool arena_holds(const char *p) { return !((size_t)p % kAlign) && p > heap().base && p < heap().top; }
 
 // Whether block p (below top) could have this size: a multiple of kAlign, at least kMinBlock, not past top.
 inline bool size_can_be(const char *p, size_t size) {
-    return size >= kMinBlock && !(size % kAlign) && size <= (size_t)(arena().top - p);
+    return size >= kMinBlock && !(size % kAlign) && size <= (size_t)(heap().top - p);
 }
 
 // Walks every block from base to top and stops at the first nonzero answer of visit(payload). A
@@ -64,7 +93,7 @@ inline bool size_can_be(const char *p, size_t size) {
 constexpr int kBadBlockSize = 1;
 template <class Visit>
 int arena_walk(Visit visit) {
-    for (char *p = arena().base ? arena_first() : nullptr; p && p < arena().top; p = next_block(p)) {
+    for (char *p = heap().base ? arena_first() : nullptr; p && p < heap().top; p = next_block(p)) {
         if (!size_can_be(p, block_size(p))) return kBadBlockSize;
         if (int err = visit(p)) return err;
     }

@@ -109,7 +109,7 @@ void forget_gaps() { g_gap_count = 0; }
         if (after == ptr) die("the block's header was overwritten (a write before its start, or past the previous block)");
         die(lite_alloc_check_message(kBadBlockSize));
     }
-    if (ptr >= g_arena.top && ptr < g_arena.end) die("pointer lies in unused heap space (double free, or a stray pointer)");
+    if (ptr >= heap().top && ptr < heap().end) die("pointer lies in unused heap space (double free, or a stray pointer)");
     die("pointer was never handed out by this heap");
 }
 

@@ -29,12 +29,25 @@
 #include LITE_ALLOC_CONFIG_HEADER
 #endif
 
-// Words a free block needs, header included, derived from the strategy so that no two files of
-// one library can disagree: freelist keeps two links and a footer, the others one link.
+#ifndef LITE_ALLOC_SMALL_CLASSES
+#define LITE_ALLOC_SMALL_CLASSES 32
+#endif
+
+// Derived from the strategy, so that no two files of one library can disagree: the words a free
+// block needs, header included (freelist keeps two links and a footer, the others one link), the
+// strategy's header file, and how many list heads it keeps in the heap's state.
 #if defined(LITE_ALLOC_STRATEGY_freelist)
 #define LITE_ALLOC_MIN_FREE_WORDS 4
-#elif defined(LITE_ALLOC_STRATEGY_bump_freelist) || defined(LITE_ALLOC_STRATEGY_segregated_bump)
+#define LITE_ALLOC_STRATEGY_HEADER "../strategy/freelist.hpp"
+#define LITE_ALLOC_HEADS 32
+#elif defined(LITE_ALLOC_STRATEGY_bump_freelist)
 #define LITE_ALLOC_MIN_FREE_WORDS 2
+#define LITE_ALLOC_STRATEGY_HEADER "../strategy/bump_freelist.hpp"
+#define LITE_ALLOC_HEADS (32 + 1)
+#elif defined(LITE_ALLOC_STRATEGY_segregated_bump)
+#define LITE_ALLOC_MIN_FREE_WORDS 2
+#define LITE_ALLOC_STRATEGY_HEADER "../strategy/segregated_bump.hpp"
+#define LITE_ALLOC_HEADS (LITE_ALLOC_SMALL_CLASSES + 1 + 12 + 1)
 #else
 #error "build every file of lite-alloc with one of -DLITE_ALLOC_STRATEGY_bump_freelist, -DLITE_ALLOC_STRATEGY_segregated_bump, -DLITE_ALLOC_STRATEGY_freelist"
 #endif
@@ -47,9 +60,6 @@
 #endif
 #ifndef LITE_ALLOC_CHECK_INTERVAL
 #define LITE_ALLOC_CHECK_INTERVAL 1024
-#endif
-#ifndef LITE_ALLOC_SMALL_CLASSES
-#define LITE_ALLOC_SMALL_CLASSES 32
 #endif
 #ifndef LITE_ALLOC_FRESH_MEMORY_IS_ZERO
 #define LITE_ALLOC_FRESH_MEMORY_IS_ZERO 0

@@ -10,7 +10,7 @@ extern "C" const char *lite_alloc_strategy(void) { return strategy::kName; }
 
 extern "C" int lite_alloc_check(void) {
     [[maybe_unused]] vg::Quiet quiet;
-    if (g_arena.top > g_arena.end) return kCheckBumpOverrun;
+    if (heap().top > heap().end) return kCheckBumpOverrun;
     strategy::FreeSummary walked{}, listed{};
     [[maybe_unused]] size_t blocks = 0;
     int err = arena_walk([&](char *p) {
@@ -52,13 +52,13 @@ extern "C" const char *lite_alloc_check_message(int code) {
 extern "C" lite_alloc_stats_t lite_alloc_stats(void) {
     [[maybe_unused]] vg::Quiet quiet;
     lite_alloc_stats_t s{};
-    s.claimed = g_arena.claimed;
-    s.free_bytes = (size_t)(g_arena.end - g_arena.top);
+    s.claimed = heap().claimed;
+    s.free_bytes = (size_t)(heap().end - heap().top);
     arena_walk([&](char *p) {
         (in_use(p) ? s.in_use : s.free_bytes) += block_size(p);
         return 0;
     });
-    s.in_use -= g_arena.gaps;
+    s.in_use -= heap().gaps;
     s.peak_in_use = g_stats.peak_in_use;
     s.failed_requests = g_stats.failed;
     return s;
@@ -70,12 +70,15 @@ extern "C" int lite_alloc_init_region(void *start, size_t size) {
     // A refused region changes nothing: the heap in use goes on.
     if (start && ((size_t)(first - (char *)start) > size || (size_t)((char *)start + size - first) < kMinBlock)) return -1;
     vg::forget_all();
-    strategy::reset();
     checked::forget_gaps();
-    g_arena = Arena{};
+    Heap &h = heap();
+    h = Heap{};  // every free list forgotten too
     g_stats = Stats{};
     if (start) {
-        g_arena = Arena{first, (char *)start + size, first - kWord, (char *)start + size, size, 0, true};
+        h.top = first, h.end = (char *)start + size, h.base = first - kWord, h.claimed = size, h.fixed = true;
+#if LITE_ALLOC_SKIP_FRESH_ZEROING
+        h.clean = h.end;  // the region's memory may hold anything
+#endif
     }
     return 0;
 }

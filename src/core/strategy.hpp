@@ -1,32 +1,28 @@
-// What every strategy (src/strategy/*.cpp, one linked per library) provides to the core.
-// Sizes here are block sizes from block_size_for(): multiples of kAlign, headers included.
+// What every strategy provides to the core, the helpers they share, and the strategy itself: one
+// header under src/strategy/, chosen by LITE_ALLOC_STRATEGY_<name> (config.hpp). A strategy is a
+// header so that its steps are inlined into the entry points that use them: the binary has one
+// function per entry point (and one shared allocation function), not one per layer.
+//
+// Each strategy defines, in namespace lite::strategy (sizes are block sizes from block_size_for():
+// multiples of kAlign, headers included):
+//   kName                          its name, for lite_alloc_strategy()
+//   char *allocate(size_t size)    an in-use block of at least `size` bytes (header written, kInUse
+//                                  set), or nullptr; inlined into lite::allocate (and the aligned
+//                                  allocation's copy, in programs that use it)
+//   void release(char *payload)    takes an in-use block back onto the free lists (or the bump space)
+//   bool resize(char *payload, size_t size)
+//                                  resizes a block in place to `size` bytes or a little more:
+//                                  shrinking always succeeds (the block may keep its size); growing
+//                                  succeeds only without moving. Keeps the block's flags.
+//   int check_free(FreeSummary &listed, size_t at_most)
+//                                  lite_alloc_check's part: verifies the free lists and their
+//                                  invariants and adds up what they hold; 0 or a kCheck* code.
+// Their lists live in heap().heads (LITE_ALLOC_HEADS of them), so that lite_alloc_init_region
+// forgets every free block by clearing the heap's state.
 #pragma once
 
 #include "arena.hpp"
 #include "checked.hpp"
-
-namespace lite::strategy {
-
-extern const char kName[];
-
-// Forgets every free block (the heap is being restarted).
-void reset();
-// An in-use block of at least `size` bytes (header written, kInUse set), or nullptr.
-char *allocate(size_t size);
-// Takes an in-use block back onto the free structures (or into the bump space).
-void release(char *payload);
-// Resizes a block in place to `size` bytes or a little more: shrinking always succeeds (the block
-// may keep its size); growing succeeds only without moving. Keeps the block's flags.
-bool resize(char *payload, size_t size);
-// lite_alloc_check's part: verifies the free structures and their invariants and adds up what
-// they hold. Returns 0 or a kCheck* code.
-struct FreeSummary {
-    size_t count, bytes, xor_of_addresses;
-    void add(const char *p) { ++count, bytes += block_size(p), xor_of_addresses ^= (size_t)p; }
-};
-int check_free(FreeSummary &listed, size_t at_most);
-
-}  // namespace lite::strategy
 
 namespace lite {
 
@@ -43,18 +39,26 @@ enum CheckCode : int {
     kCheckBumpOverrun = 9,      // the bump pointer passed the end of its memory
 };
 
+namespace strategy {
+// What a walk of the free lists or of the heap adds up, to compare the two.
+struct FreeSummary {
+    size_t count, bytes, xor_of_addresses;
+    void add(const char *p) { ++count, bytes += block_size(p), xor_of_addresses ^= (size_t)p; }
+};
+}  // namespace strategy
+
 // Singly linked LIFO lists of free blocks (bump_freelist, segregated_bump). A list is named by the
 // address of its head pointer; each block's link is its first payload word, so the link of block p
 // is the slot at p, and every slot is read and written through load_ptr/store_ptr.
-inline char *slot_of(char **head) { return (char *)head; }
-inline void push_free(char *head, char *p) {
+LITE_INLINE char *slot_of(char **head) { return (char *)head; }
+LITE_INLINE void push_free(char *head, char *p) {
     set_header(p, block_size(p));
     checked::poison(p);
     store_ptr(p, load_ptr(head));
     store_ptr(head, p);
 }
 // Takes the block that `slot` points at off its list, marks it in use and returns it.
-inline char *pop_free(char *slot) {
+LITE_INLINE char *pop_free(char *slot) {
     char *p = load_ptr(slot);
     checked::verify_poison(p);
     store_ptr(slot, load_ptr(p));
@@ -63,22 +67,31 @@ inline char *pop_free(char *slot) {
 }
 // The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
-inline char *take_first_fit(char *head, size_t size, size_t steps = SIZE_MAX) {
+LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {
     for (char *slot = head, *p; (p = load_ptr(slot)) && steps--; slot = p)
         if (block_size(p) >= size) return pop_free(slot);
     return nullptr;
 }
 constexpr size_t kFitSteps = 16;  // how far the strategies look into a list before other choices
+
 // Size classes two per power of two from kMinBlock (sizes from 2^k and from 1.5 * 2^k), the last of
-// kClasses taking every larger block: bump_freelist's lists and freelist's bins.
-// (Always inlined: the strategy's own class function is exactly this body, in every build.)
+// kClasses taking every larger block: bump_freelist's lists and freelist's bins. With a
+// count-leading-zeros instruction the class comes from the normalised size: shifted so that its
+// leading one is the top bit, its top two bits are 2 + the bit after the leading one.
 template <int kClasses>
-[[gnu::always_inline]] inline int half_power_class(size_t size) {
+LITE_INLINE int half_power_class(size_t size) {
+    constexpr int kBits = sizeof(size_t) * 8;
     constexpr int kMinShift = __builtin_ctz(kMinBlock);
+#if defined(__ARM_ARCH_6M__) || (defined(__riscv) && !defined(__riscv_zbb))
     int k = log2_floor(size);
     int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1);
+#else
+    int zeros = __builtin_clzl(size);
+    int c = 2 * (kBits - 2 - kMinShift) - 2 * zeros + (int)((size << zeros) >> (kBits - 2));
+#endif
     return c < kClasses - 1 ? c : kClasses - 1;
 }
+
 // lite_alloc_check's walk of one list: every block free, inside the heap, on the right list
 // (right(p)), and no more blocks than the heap holds (a loop).
 template <class Right>
@@ -92,3 +105,5 @@ int check_list(char *p, strategy::FreeSummary &listed, size_t at_most, Right rig
 }
 
 }  // namespace lite
+
+#include LITE_ALLOC_STRATEGY_HEADER

@@ -8,10 +8,10 @@ TARGET_FLAGS += --specs=picolibc.specs
 # Yes when the compiler and picolibc's multilib for TARGET_FLAGS are installed (Debian's layout).
 AVAILABLE := $(shell command -v $(CXX) >/dev/null && command -v $(AR) >/dev/null && \
   test -f "/usr/lib/picolibc/$$($(CC) -dumpmachine)/lib/$$($(CC) $(TARGET_FLAGS) -print-multi-directory)/libsemihost.a" && echo yes)
-# The core's entry points are lite_malloc, ...: src/abi/picolibc.cpp defines the standard names,
-# each under picolibc's C library lock, as picolibc's own malloc takes it (RTOS ports implement it);
-# the aligned ones in picolibc_aligned.cpp (linked only when named).
-TARGET_DEFINES := -DLITE_ALLOC_PREFIXED
+# src/abi/picolibc.cpp defines the standard names, each under picolibc's C library lock, as
+# picolibc's own malloc takes it (RTOS ports implement it); the aligned ones in picolibc_aligned.cpp
+# (linked only when named).
+TARGET_DEFINES :=
 BACKEND ?= picolibc_sbrk
 TARGET_ABI := src/abi/picolibc.cpp src/abi/picolibc_aligned.cpp src/abi/mallinfo.cpp
 # The recording build (RECORD=1, src/abi/record.cpp) defines the standard names itself: refused here.

@@ -14,63 +14,66 @@
 //   - bin i holds only free blocks of exactly i * kAlign bytes;
 //   - list c holds only blocks above kSmallMax whose size has its highest bit at c + kLargeShift
 //     (the last list: at or above);
-//   - every free block is on exactly one bin or list, once.
+//   - every free block is on exactly one bin or list, once; the head after the last list is empty.
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes.
-#include "../core/strategy.hpp"
-
-#ifndef LITE_ALLOC_STRATEGY_segregated_bump
-#error "build every file of this library with -DLITE_ALLOC_STRATEGY_segregated_bump"
-#endif
+// Included by src/core/strategy.hpp (LITE_ALLOC_STRATEGY_segregated_bump).
+#pragma once
 
 namespace lite::strategy {
 
-const char kName[] = "segregated_bump";
+inline constexpr char kName[] = "segregated_bump";
 
 constexpr size_t kSmallMax = LITE_ALLOC_SMALL_CLASSES * kAlign;  // the largest binned block
 static_assert(LITE_ALLOC_SMALL_CLASSES >= 2 && kSmallMax >= kMinBlock, "LITE_ALLOC_SMALL_CLASSES: at least 2");
 constexpr int kLargeShift = __builtin_ctzl(kSmallMax);  // log2_floor of the smallest large block
 constexpr int kLists = 12;  // the last takes every block of 2^(kLargeShift + 11) bytes or more
-// Bins and lists in one array, so that the last resort walks both in one loop.
+// Bins and lists in one array, so that the last resort walks both in one loop; the head after
+// the last list stays empty ("the next list" needs no bound test).
 constexpr int kBins = LITE_ALLOC_SMALL_CLASSES + 1;  // index size / kAlign (0 and below kMinBlock unused)
-static char *g_heads[kBins + kLists];
+constexpr int kHeads = kBins + kLists;
+static_assert(LITE_ALLOC_HEADS == kHeads + 1, "config.hpp reserves the bins and lists");
 
-void reset() {
-    for (char *&head : g_heads) head = nullptr;
-}
-
-static int head_of(size_t size) {
+LITE_INLINE int head_of(size_t size) {
     if (size <= kSmallMax) return (int)(size / kAlign);
     int c = log2_floor(size) - kLargeShift;
     return kBins + (c < kLists - 1 ? c : kLists - 1);
 }
+LITE_INLINE char *list(int i) { return slot_of(&heap().heads[i]); }
 
-char *allocate(size_t size) {
-    int i = head_of(size);
-    if (size <= kSmallMax) {
-        if (g_heads[i]) return pop_free(slot_of(&g_heads[i]));  // the fast path
-    } else {
-        if (char *p = take_first_fit(slot_of(&g_heads[i]), size, kFitSteps)) return p;
-        if (i + 1 < kBins + kLists && g_heads[i + 1]) return pop_free(slot_of(&g_heads[i + 1]));
-    }
-    if (char *p = arena_take(size)) return p;
-    for (i -= size > kSmallMax; ++i < kBins + kLists;)  // memory is exhausted: any block that fits, whole
-        if (char *p = take_first_fit(slot_of(&g_heads[i]), size)) return p;
+// Memory is exhausted: the first block that fits in head i or any larger one, whole. Out of line:
+// only a heap that cannot grow runs it.
+[[gnu::noinline]] inline char *take_any_fit(int i, size_t size) {
+    for (; i < kHeads; ++i)
+        if (char *p = take_first_fit(list(i), size, SIZE_MAX)) return p;
     return nullptr;
 }
 
-void release(char *p) {
-    if (arena_is_top(p)) return arena_give_back(p);  // the bump space takes it back, at any size
-    push_free(slot_of(&g_heads[head_of(block_size(p))]), p);
+LITE_INLINE char *allocate(size_t size) {
+    int i = head_of(size);
+    if (size <= kSmallMax) {
+        if (heap().heads[i]) return pop_free(list(i));  // the fast path
+    } else {
+        if (char *p = take_first_fit(list(i), size, kFitSteps)) return p;
+        if (heap().heads[i + 1]) return pop_free(list(i + 1));
+    }
+    if (char *p = arena_take(size)) return p;
+    return take_any_fit(i + (size <= kSmallMax), size);
 }
 
-bool resize(char *p, size_t size) {
+LITE_INLINE void release(char *p) {
+    if (arena_is_top(p)) return arena_give_back(p);  // the bump space takes it back, at any size
+    push_free(list(head_of(block_size(p))), p);
+}
+
+LITE_INLINE bool resize(char *p, size_t size) {
     if (arena_is_top(p)) return arena_resize_top(p, size);
     return size <= block_size(p);  // no split, as in bump_freelist: pieces could never merge again
 }
 
-int check_free(FreeSummary &listed, size_t at_most) {
-    for (int i = 0; i < kBins + kLists; ++i)
-        if (int err = check_list(g_heads[i], listed, at_most, [i](char *p) { return head_of(block_size(p)) == i; }))
+inline int check_free(FreeSummary &listed, size_t at_most) {
+    if (heap().heads[kHeads]) return kCheckFreeListCorrupt;
+    for (int i = 0; i < kHeads; ++i)
+        if (int err = check_list(heap().heads[i], listed, at_most, [i](char *p) { return head_of(block_size(p)) == i; }))
             return err;
     return 0;
 }

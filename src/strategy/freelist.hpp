@@ -22,66 +22,57 @@
 //   - no free block is followed by another free block or by the bump space (they are merged).
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes, and
 // at least four words.
-#include "../core/strategy.hpp"
-
-#ifndef LITE_ALLOC_STRATEGY_freelist
-#error "build every file of this library with -DLITE_ALLOC_STRATEGY_freelist"
-#endif
+// Included by src/core/strategy.hpp (LITE_ALLOC_STRATEGY_freelist).
+#pragma once
 
 namespace lite::strategy {
 
-const char kName[] = "freelist";
+inline constexpr char kName[] = "freelist";
 
 constexpr int kBins = 32;  // two per power of two from kMinBlock; the last takes everything larger
-static char *g_bins[kBins];
-static uint32_t g_map;  // bit i: list i is not empty
+static_assert(LITE_ALLOC_HEADS == kBins, "config.hpp reserves the bins");
 
-void reset() {
-    for (char *&head : g_bins) head = nullptr;
-    g_map = 0;
-}
-
-static int bin_of(size_t size) { return half_power_class<kBins>(size); }
-static char *next_free(const char *p) { return load_ptr(p); }
-static char *prev_free(const char *p) { return load_ptr(p + kWord); }
-static void set_footer(char *p, size_t size) { store_word(p + size - 2 * kWord, size); }
+LITE_SHARED int bin_of(size_t size) { return half_power_class<kBins>(size); }
+LITE_INLINE char *next_free(const char *p) { return load_ptr(p); }
+LITE_INLINE char *prev_free(const char *p) { return load_ptr(p + kWord); }
+LITE_INLINE void set_footer(char *p, size_t size) { store_word(p + size - 2 * kWord, size); }
 
 // Takes p off its list, list i (bin_of its size: the caller may know it already).
-static void unlink(char *p, int i) {
+LITE_SHARED void unlink(char *p, int i) {
     checked::verify_poison(p);
     char *next = next_free(p), *prev = prev_free(p);
     if (next) store_ptr(next + kWord, prev);
     if (prev) return store_ptr(prev, next);
-    g_bins[i] = next;
-    if (!next) g_map &= ~((uint32_t)1 << i);
+    heap().heads[i] = next;
+    if (!next) heap().map &= ~((uint32_t)1 << i);
 }
 
 // Files p (its header and footer already written) at the head of its list.
-static void insert(char *p) {
+LITE_SHARED void insert(char *p) {
     checked::poison(p);
     int i = bin_of(block_size(p));
-    char *next = g_bins[i];
+    char *next = heap().heads[i];
     store_ptr(p, next);
     store_ptr(p + kWord, nullptr);
     if (next) store_ptr(next + kWord, p);
-    g_bins[i] = p;
-    g_map |= (uint32_t)1 << i;
+    heap().heads[i] = p;
+    heap().map |= (uint32_t)1 << i;
 }
 
-static void set_flag(char *p, Word flag, bool on) { set_header(p, on ? header(p) | flag : header(p) & ~flag); }
+LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? header(p) | flag : header(p) & ~flag); }
 
-char *allocate(size_t size) {
+LITE_INLINE char *allocate(size_t size) {
     int i = bin_of(size);
-    char *p = g_bins[i];
+    char *p = heap().heads[i];
     if (!p || block_size(p) < size) {
-        uint32_t larger = g_map & ((uint32_t)~1u << i);
+        uint32_t larger = heap().map & ((uint32_t)~1u << i);
         if (larger) {
-            p = g_bins[i = lowest_bit(larger)];
+            p = heap().heads[i = lowest_bit(larger)];
         } else {
             for (size_t steps = kFitSteps; p && block_size(p) < size && steps--;) p = next_free(p);
             if (!p || block_size(p) < size) {
                 if (char *fresh = arena_take(size)) return fresh;
-                for (p = g_bins[i]; p && block_size(p) < size;) p = next_free(p);  // memory is exhausted
+                for (p = heap().heads[i]; p && block_size(p) < size;) p = next_free(p);  // memory is exhausted
                 if (!p) return nullptr;
             }
         }
@@ -101,10 +92,11 @@ char *allocate(size_t size) {
     return p;
 }
 
-void release(char *p) {
+// Out of line: free, realloc's shrink and the aligned split share one copy.
+[[gnu::noinline]] inline void release(char *p) {
     size_t size = block_size(p);
     char *next = p + size;
-    if (next != arena().top && !in_use(next)) {
+    if (next != heap().top && !in_use(next)) {
         unlink(next, bin_of(block_size(next)));
         size += block_size(next);
     }
@@ -114,17 +106,17 @@ void release(char *p) {
         unlink(p, bin_of(below));
         size += below;
     }
-    if (p + size == arena().top) return arena_give_back(p);
+    if (p + size == heap().top) return arena_give_back(p);
     set_header(p, size);
     set_footer(p, size);
     set_flag(p + size, kPrevFree, true);
     insert(p);
 }
 
-bool resize(char *p, size_t size) {
+LITE_INLINE bool resize(char *p, size_t size) {
     size_t have = block_size(p);
     char *next = p + have;
-    if (next == arena().top) return arena_resize_top(p, size);
+    if (next == heap().top) return arena_resize_top(p, size);
     Word flags = header(p) & kFlags;
     if (size > have) {
         if (in_use(next) || have + block_size(next) < size) return false;
@@ -141,11 +133,11 @@ bool resize(char *p, size_t size) {
     return true;
 }
 
-int check_free(FreeSummary &listed, size_t at_most) {
+inline int check_free(FreeSummary &listed, size_t at_most) {
     for (int i = 0; i < kBins; ++i) {
-        if (!g_bins[i] != !(g_map & ((uint32_t)1 << i))) return kCheckFreeListCorrupt;
+        if (!heap().heads[i] != !(heap().map & ((uint32_t)1 << i))) return kCheckFreeListCorrupt;
         char *prev = nullptr;
-        for (char *p = g_bins[i]; p; prev = p, p = next_free(p)) {
+        for (char *p = heap().heads[i]; p; prev = p, p = next_free(p)) {
             if (!arena_holds(p) || in_use(p) || listed.count >= at_most || prev_free(p) != prev) return kCheckFreeListCorrupt;
             if (bin_of(block_size(p)) != i) return kCheckWrongBin;
             listed.add(p);
@@ -157,7 +149,7 @@ int check_free(FreeSummary &listed, size_t at_most) {
         below_free = !in_use(p);
         if (!below_free) return 0;
         if (load_word(next_block(p) - 2 * kWord) != block_size(p)) return (int)kCheckBoundaryTag;
-        if (next_block(p) == arena().top || !in_use(next_block(p))) return (int)kCheckNotCoalesced;
+        if (next_block(p) == heap().top || !in_use(next_block(p))) return (int)kCheckNotCoalesced;
         return 0;
     });
 }

@@ -16,49 +16,51 @@
 //   - the lists hold every free block of the heap, each once, and nothing else;
 //   - list c holds only blocks of list_of(size) == c: sizes from 2^k and 1.5 * 2^k, two lists per
 //     power of two k from kMinBlock (the last list: everything above).
+//   - the list after the last (heads[kLists]) is always empty.
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes.
-#include "../core/strategy.hpp"
-
-#ifndef LITE_ALLOC_STRATEGY_bump_freelist
-#error "build every file of this library with -DLITE_ALLOC_STRATEGY_bump_freelist"
-#endif
+// Included by src/core/strategy.hpp (LITE_ALLOC_STRATEGY_bump_freelist).
+#pragma once
 
 namespace lite::strategy {
 
-const char kName[] = "bump_freelist";
+inline constexpr char kName[] = "bump_freelist";
 
-constexpr int kLists = 32;
-static char *g_lists[kLists];
+constexpr int kLists = 32;  // heap().heads[kLists] stays empty: "the next list" needs no bound test
+static_assert(LITE_ALLOC_HEADS == kLists + 1, "config.hpp reserves the lists");
 
-void reset() {
-    for (char *&head : g_lists) head = nullptr;
-}
+LITE_SHARED int list_of(size_t size) { return half_power_class<kLists>(size); }
+LITE_INLINE char *list(int c) { return slot_of(&heap().heads[c]); }
 
-static int list_of(size_t size) { return half_power_class<kLists>(size); }
-
-char *allocate(size_t size) {
-    int c = list_of(size);
-    if (char *p = take_first_fit(slot_of(&g_lists[c]), size, kFitSteps)) return p;
-    if (c + 1 < kLists && g_lists[c + 1]) return pop_free(slot_of(&g_lists[c + 1]));
-    if (char *p = arena_take(size)) return p;
-    for (c -= 1; ++c < kLists;)  // memory is exhausted: any block that fits, whole
-        if (char *p = take_first_fit(slot_of(&g_lists[c]), size)) return p;
+// Memory is exhausted: the first block that fits in list c or any larger one, whole. Out of line:
+// only a heap that cannot grow runs it.
+[[gnu::noinline]] inline char *take_any_fit(int c, size_t size) {
+    for (; c < kLists; ++c)
+        if (char *p = take_first_fit(list(c), size, SIZE_MAX)) return p;
     return nullptr;
 }
 
-void release(char *p) {
-    if (arena_is_top(p)) return arena_give_back(p);  // the bump space takes it back, at any size
-    push_free(slot_of(&g_lists[list_of(block_size(p))]), p);
+LITE_INLINE char *allocate(size_t size) {
+    int c = list_of(size);
+    if (char *p = take_first_fit(list(c), size, kFitSteps)) return p;
+    if (heap().heads[c + 1]) return pop_free(list(c + 1));
+    if (char *p = arena_take(size)) return p;
+    return take_any_fit(c, size);
 }
 
-bool resize(char *p, size_t size) {
+LITE_INLINE void release(char *p) {
+    if (arena_is_top(p)) return arena_give_back(p);  // the bump space takes it back, at any size
+    push_free(list(list_of(block_size(p))), p);
+}
+
+LITE_INLINE bool resize(char *p, size_t size) {
     if (arena_is_top(p)) return arena_resize_top(p, size);
     return size <= block_size(p);  // no split: a block keeps its size for good
 }
 
-int check_free(FreeSummary &listed, size_t at_most) {
+inline int check_free(FreeSummary &listed, size_t at_most) {
+    if (heap().heads[kLists]) return kCheckFreeListCorrupt;
     for (int c = 0; c < kLists; ++c)
-        if (int err = check_list(g_lists[c], listed, at_most, [c](char *p) { return list_of(block_size(p)) == c; }))
+        if (int err = check_list(heap().heads[c], listed, at_most, [c](char *p) { return list_of(block_size(p)) == c; }))
             return err;
     return 0;
 }

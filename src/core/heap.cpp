@@ -1,0 +1,60 @@
+// The heap's out-of-line code: its state, the one copy of the allocation, and growth.
+#include "heap.hpp"
+
+#include "../backend/backend.hpp"
+
+#ifdef LITE_ALLOC_FAULT_INJECTION
+static long g_grow_budget = -1;
+extern "C" void lite_alloc_set_grow_budget(long grants) { g_grow_budget = grants; }
+#endif
+
+namespace lite {
+
+Heap g_heap;
+#ifdef __wasm__
+Heap *g_heap_at = &g_heap;
+#endif
+Stats g_stats;
+
+void *allocate(size_t n) {
+    char *p = n <= kMaxRequest ? strategy::allocate(block_size_for(n + checked::kCanaryBytes)) : nullptr;
+    if (p) {
+        handed_out(p, n);
+        vg::allocated(p, checked::requested_size(p));
+    }
+    return p;
+}
+
+bool arena_grow(size_t size) {
+    Heap &h = heap();
+    bool whole = false;  // after a span that did not continue the heap, ask for all of size
+    while ((size_t)(h.end - h.top) < size) {
+        if (h.fixed) return false;
+#ifdef LITE_ALLOC_FAULT_INJECTION
+        if (g_grow_budget == 0) return false;
+        if (g_grow_budget > 0) --g_grow_budget;
+#endif
+        // What is missing, plus what a span that is not adjacent loses to its first header.
+        backend::Span span = backend::grow((whole ? size : size - (size_t)(h.end - h.top)) + 3 * kAlign);
+        char *start = backend::span_start(span);
+        // (the checked build remembers its gaps, up to a bound: past it, growth is refused)
+        if (!start || (start != h.end && h.top && !checked::note_gap(h.top))) return false;
+        h.claimed += backend::span_size(span);
+        if (start != h.end) {
+            char *first = (char *)round_up((size_t)start + kWord, kAlign);
+            if (h.top) {
+                whole = true;  // what was left of the last span is lost to the gap
+                if (kMinBlock > kAlign && (size_t)(first - h.top) < kMinBlock) first += kAlign;  // a gap is a block too
+                set_header(h.top, (size_t)(first - h.top) | kInUse);  // the gap block
+                h.gaps += (size_t)(first - h.top);
+            } else {
+                h.base = first - kWord;
+            }
+            h.top = first;
+        }
+        h.end = start + backend::span_size(span);
+    }
+    return true;
+}
+
+}  // namespace lite
