@@ -157,12 +157,12 @@ cm_run = $(CM_QEMU) $(1) > $(1).out 2>&1; rc=$$?; if [ $$rc != 0 ] || ! grep -q 
 # symbols; our entry points (newlib: the _malloc_r family) and arena linked.
 CM_HEAP := $(if $(CM_PICOLIBC),$(CM_PICOLIBC_HEAP),$(CM_NEWLIB_HEAP))
 CM_HEAP_DATA := $(if $(CM_PICOLIBC),$(CM_PICOLIBC_HEAP_DATA),$(CM_NEWLIB_HEAP_DATA))
-CM_OUR_ENTRY := $(if $(CM_PICOLIBC),malloc_api\.o.* T malloc,newlib_reent\.o.* T _malloc_r)
+CM_OUR_ENTRY := $(if $(CM_PICOLIBC),picolibc\.o.* T malloc,newlib_reent\.o.* T _malloc_r)
 cm_expect_heap = if grep -Eq '$(CM_HEAP)' $(1).map || $(ARM_NM) $(1) | grep -Eq ' $(CM_HEAP_DATA)$$'; then \
     echo "$(1): the libc's own allocator is linked:"; grep -Eo '[^ ]*$(CM_HEAP)' $(1).map | sort -u; exit 1; fi; \
   grep -q 'liblite_alloc\.a($(firstword $(subst .*, ,$(CM_OUR_ENTRY))))' $(1).map && \
     $(ARM_NM) $(1) | grep -q ' T $(lastword $(CM_OUR_ENTRY))$$' && \
-    grep -q 'liblite_alloc\.a(arena\.o)' $(1).map || { echo "$(1): lite-alloc is not linked"; exit 1; }; \
+    grep -q 'liblite_alloc\.a(heap\.o)' $(1).map || { echo "$(1): lite-alloc is not linked"; exit 1; }; \
   echo "$(1): lite-alloc is the only heap"
 
 # $(call cm_expect_death,elf,message): the program must fail, printing message.

@@ -67,13 +67,14 @@ LITE_INLINE void arena_give_back(char *new_top) {
 #endif
     heap().top = new_top;
 }
-// Resizes the block that ends at the bump pointer, in place, to `size`; false if there is no room.
-// Growing may continue the heap after a gap: then the block is no longer on top, and stays as it was.
-// (need is signed: a shrinking block needs no room and takes the same path.)
-LITE_INLINE bool arena_resize_top(char *payload, size_t size) {
+// Resizes block p, of `have` bytes, that ends at the bump pointer, in place, to `size`; false if
+// there is no room. Growing may continue the heap after a gap: then the block is no longer on top,
+// and stays as it was. (need is signed: a shrinking block needs no room and takes the same path.)
+LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size) {
     Heap &h = heap();
-    ptrdiff_t need = (ptrdiff_t)(size - block_size(payload));
-    if (need > h.end - h.top && (!arena_grow((size_t)need) || !arena_is_top(payload))) return false;
+    char *block_end = payload + have;
+    ptrdiff_t need = (ptrdiff_t)(size - have);
+    if (need > h.end - block_end && (!arena_grow((size_t)need) || h.top != block_end)) return false;
     if (need < 0) arena_give_back(payload + size);
     h.top = payload + size;
     set_header(payload, size | (header(payload) & kFlags));

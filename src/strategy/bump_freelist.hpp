@@ -31,20 +31,14 @@ static_assert(LITE_ALLOC_HEADS == kLists + 1, "config.hpp reserves the lists");
 LITE_SHARED int list_of(size_t size) { return half_power_class<kLists>(size); }
 LITE_INLINE char *list(int c) { return slot_of(&heap().heads[c]); }
 
-// Memory is exhausted: the first block that fits in list c or any larger one, whole. Out of line:
-// only a heap that cannot grow runs it.
-[[gnu::noinline]] inline char *take_any_fit(int c, size_t size) {
-    for (; c < kLists; ++c)
-        if (char *p = take_first_fit(list(c), size, SIZE_MAX)) return p;
-    return nullptr;
-}
-
 LITE_INLINE char *allocate(size_t size) {
     int c = list_of(size);
     if (char *p = take_first_fit(list(c), size, kFitSteps)) return p;
-    if (heap().heads[c + 1]) return pop_free(list(c + 1));
+    if (char *p = take_first_fit(list(c + 1), size, 1)) return p;  // its head, if any, holds size
     if (char *p = arena_take(size)) return p;
-    return take_any_fit(c, size);
+    for (; c < kLists; ++c)  // memory is exhausted: the first block that fits, whole, in any list from c
+        if (char *p = take_first_fit(list(c), size, SIZE_MAX)) return p;
+    return nullptr;
 }
 
 LITE_INLINE void release(char *p) {
@@ -53,8 +47,9 @@ LITE_INLINE void release(char *p) {
 }
 
 LITE_INLINE bool resize(char *p, size_t size) {
-    if (arena_is_top(p)) return arena_resize_top(p, size);
-    return size <= block_size(p);  // no split: a block keeps its size for good
+    size_t have = block_size(p);
+    if (p + have == heap().top) return arena_resize_top(p, have, size);
+    return size <= have;  // no split: a block keeps its size for good
 }
 
 inline int check_free(FreeSummary &listed, size_t at_most) {

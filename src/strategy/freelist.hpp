@@ -116,7 +116,7 @@ LITE_INLINE char *allocate(size_t size) {
 LITE_INLINE bool resize(char *p, size_t size) {
     size_t have = block_size(p);
     char *next = p + have;
-    if (next == heap().top) return arena_resize_top(p, size);
+    if (next == heap().top) return arena_resize_top(p, have, size);
     Word flags = header(p) & kFlags;
     if (size > have) {
         if (in_use(next) || have + block_size(next) < size) return false;

@@ -40,24 +40,19 @@ LITE_INLINE int head_of(size_t size) {
 }
 LITE_INLINE char *list(int i) { return slot_of(&heap().heads[i]); }
 
-// Memory is exhausted: the first block that fits in head i or any larger one, whole. Out of line:
-// only a heap that cannot grow runs it.
-[[gnu::noinline]] inline char *take_any_fit(int i, size_t size) {
-    for (; i < kHeads; ++i)
-        if (char *p = take_first_fit(list(i), size, SIZE_MAX)) return p;
-    return nullptr;
-}
-
 LITE_INLINE char *allocate(size_t size) {
     int i = head_of(size);
     if (size <= kSmallMax) {
         if (heap().heads[i]) return pop_free(list(i));  // the fast path
     } else {
         if (char *p = take_first_fit(list(i), size, kFitSteps)) return p;
-        if (heap().heads[i + 1]) return pop_free(list(i + 1));
+        if (char *p = take_first_fit(list(i + 1), size, 1)) return p;  // its head, if any, holds size
     }
     if (char *p = arena_take(size)) return p;
-    return take_any_fit(i + (size <= kSmallMax), size);
+    // Memory is exhausted: the first block that fits, whole, from the next bin (its own is empty) or own list.
+    for (i += size <= kSmallMax; i < kHeads; ++i)
+        if (char *p = take_first_fit(list(i), size, SIZE_MAX)) return p;
+    return nullptr;
 }
 
 LITE_INLINE void release(char *p) {
@@ -66,8 +61,9 @@ LITE_INLINE void release(char *p) {
 }
 
 LITE_INLINE bool resize(char *p, size_t size) {
-    if (arena_is_top(p)) return arena_resize_top(p, size);
-    return size <= block_size(p);  // no split, as in bump_freelist: pieces could never merge again
+    size_t have = block_size(p);
+    if (p + have == heap().top) return arena_resize_top(p, have, size);
+    return size <= have;  // no split, as in bump_freelist: pieces could never merge again
 }
 
 inline int check_free(FreeSummary &listed, size_t at_most) {

@@ -61,11 +61,11 @@ rm -rf "$SCRATCH"
 build() { m lib TARGET=host STRATEGY=bump_freelist OUT=$SCRATCH "$@" 2>&1; }
 out=$(build) && printf '%s' "$out" | grep -q '== building' && [ -f $SCRATCH/liblite_alloc.a ] && ok || bad "first build: $out"
 out=$(build) && [ -z "$out" ] && ok || bad "an unchanged build did something: $out"
-before=$(stat -c %Y.%N $SCRATCH/obj/core/arena.o 2>/dev/null; sha1sum < $SCRATCH/liblite_alloc.a)
+before=$(stat -c %Y.%N $SCRATCH/obj/core/heap.o 2>/dev/null; sha1sum < $SCRATCH/liblite_alloc.a)
 sleep 1
 out=$(build EXTRA_CXXFLAGS=-DLITE_ALLOC_OPTIONS_TEST=1) && printf '%s' "$out" | grep -q '== building' &&
   grep -q -- '-DLITE_ALLOC_OPTIONS_TEST=1' $SCRATCH/obj/flags && ok || bad "EXTRA_CXXFLAGS change not rebuilt: $out"
-after=$(stat -c %Y.%N $SCRATCH/obj/core/arena.o; sha1sum < $SCRATCH/liblite_alloc.a)
+after=$(stat -c %Y.%N $SCRATCH/obj/core/heap.o; sha1sum < $SCRATCH/liblite_alloc.a)
 [ "$before" != "$after" ] && ok || bad "the objects were not recompiled"
 out=$(build OPT=-O1) && printf '%s' "$out" | grep -q '== building' && grep -q -- ' -O1 ' $SCRATCH/obj/flags && ok ||
   bad "OPT change not rebuilt: $out"

@@ -26,7 +26,7 @@ void lite_free(void *ptr); /* not renamed above: lite_alloc_stats_t has a member
 #define REGION_BYTES ((size_t)1 << 20)
 #define MAX_LIVE 256
 #define EDGE 48 /* bytes checked at each end of every live block after every call */
-/* What one call may take from the backend: a reservation (arena_reserve) asks at most twice (what
+/* What one call may take from the backend: a reservation (arena_grow) asks at most twice (what
  * is missing, then, if that span did not continue the heap, the whole size), and a call makes at
  * most three: a realloc of an aligned block tries in place, then asks the strategy for a block
  * with room for the lead, then carves one with the lead it needs (regress-aligned-realloc-six-spans:
