@@ -9,6 +9,5 @@ TARGET_FLAGS := -m32
 TARGET_DEFINES := -DLITE_ALLOC_FRESH_MEMORY_IS_ZERO=1
 BACKEND ?= host_mmap
 TARGET_ABI :=
-# Speed first where code size is cheap (node, the host): -O2 (measured: Lua under Emscripten took
-# 1.4x dlmalloc's time with an -Os library, 0.96x with -O2). make OPT=-Oz builds the size table's.
+# The host: speed first, its code size is not counted: -O2.
 OPT ?= -O2

@@ -352,6 +352,8 @@ def main(quick=False, check=False):
     for platform, tools, build in (('emscripten', ('emcc', 'node'), lambda: build_emscripten(lua, sqlite)),
                                    ('wasi', ('clang-19', 'node'), lambda: build_wasi(lua)),
                                    ('cortex-m4', ('arm-none-eabi-gcc', 'qemu-system-arm'), lambda: build_cortex_m(lua))):
+        if os.environ.get('BENCH_PLATFORMS') and platform not in os.environ['BENCH_PLATFORMS'].split():
+            continue  # BENCH_PLATFORMS='emscripten wasi': only those
         if not have(*tools):
             if check:  # make check has every toolchain (make toolchains): a missing one is a failure
                 raise RuntimeError('%s: %s not installed (make toolchains)' % (platform, ' or '.join(tools)))
