@@ -71,13 +71,7 @@ extern "C" {
 void *LITE_NAME(aligned_alloc)(size_t alignment, size_t size) {
     [[maybe_unused]] vg::Quiet quiet;
     checked::enter("aligned_alloc(): ");
-    int error = aligned_error(alignment);
-    void *p = error ? nullptr : allocate_aligned(size, alignment);
-    if (!p) {
-        count_failure();
-        LITE_SET_ERRNO(error ? error : ENOMEM);
-    }
-    return p;
+    return allocate_aligned_or_fail(alignment, size, nullptr, [](int error) { LITE_SET_ERRNO(error); });
 }
 
 void *LITE_NAME(memalign)(size_t alignment, size_t size) { return LITE_NAME(aligned_alloc)(alignment, size); }

@@ -16,12 +16,7 @@ extern "C" {
 static void *aligned_r(struct _reent *r, size_t alignment, size_t size, void *ptr) {
     __malloc_lock(r);
     checked::enter("aligned_alloc(): ");
-    int error = aligned_error(alignment);
-    void *p = error ? nullptr : ptr ? lite_alloc_move_aligned((char *)ptr, size) : allocate_aligned(size, alignment);
-    if (!p) {
-        count_failure();
-        LITE_REENT_ERRNO(r) = error ? error : ENOMEM;
-    }
+    void *p = allocate_aligned_or_fail(alignment, size, ptr, [r](int error) { LITE_REENT_ERRNO(r) = error; });
     __malloc_unlock(r);
     return p;
 }

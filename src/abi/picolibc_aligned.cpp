@@ -13,12 +13,7 @@ using namespace lite;
 static void *aligned_locked(size_t alignment, size_t size, void *ptr) {
     __LIBC_LOCK();
     checked::enter("aligned_alloc(): ");
-    int error = aligned_error(alignment);
-    void *p = error ? nullptr : ptr ? lite_alloc_move_aligned((char *)ptr, size) : allocate_aligned(size, alignment);
-    if (!p) {
-        count_failure();
-        errno = error ? error : ENOMEM;
-    }
+    void *p = allocate_aligned_or_fail(alignment, size, ptr, [](int error) { errno = error; });
     __LIBC_UNLOCK();
     return p;
 }
