@@ -32,11 +32,12 @@ void *malloc(size_t size) {
 }
 
 void free(void *ptr) {
-    if (!ptr) return;
-    __LIBC_LOCK();
-    checked::enter("free(): ");
-    checked::verify_owned((char *)ptr);
-    release((char *)ptr);
+    __LIBC_LOCK();  // even for NULL, as picolibc's own free
+    if (ptr) {
+        checked::enter("free(): ");
+        checked::verify_owned((char *)ptr);
+        release((char *)ptr);
+    }
     __LIBC_UNLOCK();
 }
 

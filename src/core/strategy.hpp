@@ -80,12 +80,12 @@ constexpr size_t kFitSteps = 16;  // how far the strategies look into a list bef
 // leading one is the top bit, its top two bits are 2 + the bit after the leading one.
 template <int kClasses>
 LITE_INLINE int half_power_class(size_t size) {
-    constexpr int kBits = sizeof(size_t) * 8;
     constexpr int kMinShift = __builtin_ctz(kMinBlock);
 #if defined(__ARM_ARCH_6M__) || (defined(__riscv) && !defined(__riscv_zbb))
     int k = log2_floor(size);
     int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1);
 #else
+    constexpr int kBits = sizeof(size_t) * 8;
     int zeros = __builtin_clzl(size);
     int c = 2 * (kBits - 2 - kMinShift) - 2 * zeros + (int)((size << zeros) >> (kBits - 2));
 #endif
