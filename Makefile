@@ -80,6 +80,7 @@ OPT ?= -Os
 CXXFLAGS_ALL := -std=c++17 $(OPT) -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-builtin \
   -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -Wall -Wextra \
   $(TARGET_FLAGS) $(TARGET_DEFINES) $(VARIANT_FLAGS_$(VARIANT)) $(STRATEGY_FLAGS_$(STRATEGY)) $(LIBC_LOCKS) \
+  -DLITE_ALLOC_BACKEND_SOURCE='"../backend/$(BACKEND).cpp"' \
   $(EXTRA_CXXFLAGS)
 
 # What a program must pass to the linker so that lite-alloc is its heap even when it never names
@@ -94,7 +95,7 @@ LINK_FLAGS := $(strip $(foreach u,$(LINK_UNDEFINED),-Wl$(comma)-u$(comma)$(u)) $
 # The strategy is a header (src/strategy/<strategy>.hpp), inlined into these.
 CORE_SOURCES := src/core/heap.cpp src/core/introspect.cpp $(if $(LIBC_LOCKS),,src/abi/malloc_api.cpp) src/abi/aligned.cpp \
   src/abi/report.cpp $(if $(findstring checked,$(VARIANT)),src/core/checked.cpp)
-SOURCES := $(CORE_SOURCES) src/backend/$(BACKEND).cpp $(VARIANT_ABI_$(VARIANT))
+SOURCES := $(CORE_SOURCES) $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
 .PHONY: all lib check available print-out clean toolchains size size-table bench install

@@ -19,8 +19,8 @@ STRATEGIES = ['bump_freelist', 'segregated_bump', 'freelist']
 # family: (defines, backend, the libc's entry points)
 FAMILIES = {
     'host': (['LITE_ALLOC_FRESH_MEMORY_IS_ZERO 1'], 'host_mmap', ['mallinfo.cpp']),
-    'wasi': (['LITE_ALLOC_FRESH_MEMORY_IS_ZERO 1'], 'wasm_memory_grow', ['wasi_libc.cpp']),
-    'wasm32': (['LITE_ALLOC_FRESH_MEMORY_IS_ZERO 1', 'LITE_ALLOC_NO_LIBC 1'], 'wasm_memory_grow', []),
+    'wasi': ([], 'wasm_memory_grow', ['wasi_libc.cpp']),
+    'wasm32': (['LITE_ALLOC_NO_LIBC 1'], 'wasm_memory_grow', []),
     'emscripten': ([], 'emscripten_sbrk', ['emscripten.cpp', 'mallinfo.cpp']),
     'newlib': (['LITE_ALLOC_NEWLIB 1', 'LITE_ALLOC_LIBC_LOCKS 1'], 'newlib_sbrk',
                ['newlib_reent.cpp', 'newlib_aligned.cpp']),

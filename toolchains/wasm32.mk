@@ -9,7 +9,8 @@ AVAILABLE := $(shell command -v $(CXX) >/dev/null && command -v $(AR) >/dev/null
 TARGET_FLAGS := --target=wasm32 -mbulk-memory -ffreestanding
 # The suite asserts errno, so its testing variant sees the test shim's errno.h (test/harness/wasm32_libc).
 WASM32_LIBC := $(if $(filter testing,$(VARIANT)),-isystem test/harness/wasm32_libc/include,-DLITE_ALLOC_NO_LIBC)
-TARGET_DEFINES := -DLITE_ALLOC_FRESH_MEMORY_IS_ZERO=1 $(WASM32_LIBC)
+# (memory.grow zero-fills; calloc clears anyway, as on wasi: see wasi.mk)
+TARGET_DEFINES := $(WASM32_LIBC)
 BACKEND ?= wasm_memory_grow
 TARGET_ABI :=
 # -Oz: the smallest, and as fast as -O2 now that the heap's steps are inlined by attribute (emcc

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/block.hpp"
+
 // newlib's libc allocates through _malloc_r and friends, which only src/abi/newlib_reent.cpp
 // defines: an archive member is linked only when something names it, so every object of the heap
 // names _malloc_r (an undefined symbol, no code). Then whatever part of lite-alloc a program links,
@@ -14,26 +16,33 @@ __asm__(".globl _malloc_r");
 
 namespace lite::backend {
 
-// A span of memory. On 32-bit targets it travels as one 64-bit integer, which ARM and wasm32 return
-// in registers (a two-word struct would be returned through memory: bytes at every call).
-#if UINTPTR_MAX == 0xFFFFFFFFu
+// A span of memory. The library inlines its backend into the arena's growth: on wasm the pair then
+// costs nothing; GCC for 32-bit ARM and RISC-V keeps it tighter as one 64-bit integer (measured).
+#if UINTPTR_MAX == 0xFFFFFFFFu && !defined(__wasm__)
 using Span = uint64_t;
-inline Span make_span(char *start, size_t size) { return (uint64_t)size << 32 | (uintptr_t)start; }
-inline char *span_start(Span s) { return (char *)(uintptr_t)(uint32_t)s; }
-inline size_t span_size(Span s) { return (size_t)(s >> 32); }
+LITE_INLINE Span make_span(char *start, size_t size) { return (uint64_t)size << 32 | (uintptr_t)start; }
+LITE_INLINE char *span_start(Span s) { return (char *)(uintptr_t)(uint32_t)s; }
+LITE_INLINE size_t span_size(Span s) { return (size_t)(s >> 32); }
 #else
 struct Span {
     char *start;
     size_t size;
 };
-inline Span make_span(char *start, size_t size) { return {start, size}; }
-inline char *span_start(Span s) { return s.start; }
-inline size_t span_size(Span s) { return s.size; }
+LITE_INLINE Span make_span(char *start, size_t size) { return {start, size}; }
+LITE_INLINE char *span_start(Span s) { return s.start; }
+LITE_INLINE size_t span_size(Span s) { return s.size; }
 #endif
 
 // At least min_bytes of memory nobody else uses, or make_span(nullptr, 0). Successive spans may or may not
-// be adjacent; a refusal leaves the backend as it was.
-Span grow(size_t min_bytes);
+// be adjacent; a refusal leaves the backend as it was. The library's backend is compiled into
+// src/core/heap.cpp (LITE_ALLOC_BACKEND_SOURCE), inlined into the arena's growth; a test may link
+// its own instead.
+#ifdef LITE_ALLOC_BACKEND_SOURCE
+#define LITE_BACKEND_GROW LITE_INLINE
+#else
+#define LITE_BACKEND_GROW
+#endif
+LITE_BACKEND_GROW Span grow(size_t min_bytes);
 
 
 }  // namespace lite::backend

@@ -14,7 +14,7 @@ namespace lite::backend {
 
 constexpr size_t kChunk = 64 * 1024;
 
-Span grow(size_t min_bytes) {
+LITE_BACKEND_GROW Span grow(size_t min_bytes) {
     // sbrk takes an intptr_t: anything beyond INTPTR_MAX once rounded can never be granted.
     if (min_bytes > (size_t)INTPTR_MAX - (kChunk - 1)) return make_span(nullptr, 0);
     size_t size = round_up(min_bytes, kChunk);

@@ -16,7 +16,7 @@ extern "C" void *LITE_ALLOC_SBRK(ptrdiff_t increment);
 
 namespace lite::backend {
 
-Span grow(size_t min_bytes) {
+LITE_BACKEND_GROW Span grow(size_t min_bytes) {
     // _sbrk takes a ptrdiff_t: beyond PTRDIFF_MAX once rounded, it can never be granted (the arena
     // asks for at most kMaxRequest and a little more: with a kMaxRequest of 2^30, never).
     if (kMaxRequest > PTRDIFF_MAX / 2 && min_bytes > (size_t)PTRDIFF_MAX - (kAlign - 1)) return make_span(nullptr, 0);

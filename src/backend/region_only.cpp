@@ -3,6 +3,6 @@
 
 namespace lite::backend {
 
-Span grow(size_t) { return make_span(nullptr, 0); }
+LITE_BACKEND_GROW Span grow(size_t) { return make_span(nullptr, 0); }
 
 }  // namespace lite::backend

@@ -12,7 +12,7 @@ constexpr size_t kWasmPage = 65536;
 
 static bool g_took_initial;
 
-Span grow(size_t min_bytes) {
+LITE_BACKEND_GROW Span grow(size_t min_bytes) {
     if (!g_took_initial) {
         g_took_initial = true;
         // Whatever its size: if it is not enough, the arena asks again, and the pages grown next

@@ -2,6 +2,9 @@
 #include "heap.hpp"
 
 #include "../backend/backend.hpp"
+#ifdef LITE_ALLOC_BACKEND_SOURCE
+#include LITE_ALLOC_BACKEND_SOURCE
+#endif
 
 #ifdef LITE_ALLOC_FAULT_INJECTION
 static long g_grow_budget = -1;
