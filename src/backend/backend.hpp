@@ -33,7 +33,11 @@ LITE_INLINE char *span_start(Span s) { return s.start; }
 LITE_INLINE size_t span_size(Span s) { return s.size; }
 #endif
 
-// At least min_bytes of memory nobody else uses, or make_span(nullptr, 0). Successive spans may or may not
+// A refusal is the span at (char *)-1, sbrk's own answer, so that an sbrk backend passes it on.
+LITE_INLINE Span refused() { return make_span((char *)(uintptr_t)-1, 0); }
+LITE_INLINE bool is_refused(Span s) { return span_start(s) == (char *)(uintptr_t)-1; }
+
+// At least min_bytes of memory nobody else uses, or refused(). Successive spans may or may not
 // be adjacent; a refusal leaves the backend as it was. The library's backend is compiled into
 // src/core/heap.cpp (LITE_ALLOC_BACKEND_SOURCE), inlined into the arena's growth; a test may link
 // its own instead.

@@ -16,11 +16,9 @@ constexpr size_t kChunk = 64 * 1024;
 
 LITE_BACKEND_GROW Span grow(size_t min_bytes) {
     // sbrk takes an intptr_t: anything beyond INTPTR_MAX once rounded can never be granted.
-    if (min_bytes > (size_t)INTPTR_MAX - (kChunk - 1)) return make_span(nullptr, 0);
+    if (min_bytes > (size_t)INTPTR_MAX - (kChunk - 1)) return refused();
     size_t size = round_up(min_bytes, kChunk);
-    void *start = sbrk((intptr_t)size);
-    if (start == (void *)-1) return make_span(nullptr, 0);
-    return make_span((char *)start, size);
+    return make_span((char *)sbrk((intptr_t)size), size);  // (void *)-1 is refused()
 }
 
 }  // namespace lite::backend

@@ -37,8 +37,8 @@ static bool reserve(size_t at_least) {
 
 LITE_BACKEND_GROW Span grow(size_t min_bytes) {
     size_t size = round_up(min_bytes, kChunk);  // min_bytes is far below SIZE_MAX
-    if ((size_t)(g_limit - g_next) < size && !reserve(size)) return make_span(nullptr, 0);
-    if (mprotect(g_next, size, PROT_READ | PROT_WRITE) != 0) return make_span(nullptr, 0);
+    if ((size_t)(g_limit - g_next) < size && !reserve(size)) return refused();
+    if (mprotect(g_next, size, PROT_READ | PROT_WRITE) != 0) return refused();
     char *start = g_next;
     g_next += size;
     return make_span(start, size);

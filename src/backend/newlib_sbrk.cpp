@@ -19,11 +19,9 @@ namespace lite::backend {
 LITE_BACKEND_GROW Span grow(size_t min_bytes) {
     // _sbrk takes a ptrdiff_t: beyond PTRDIFF_MAX once rounded, it can never be granted (the arena
     // asks for at most kMaxRequest and a little more: with a kMaxRequest of 2^30, never).
-    if (kMaxRequest > PTRDIFF_MAX / 2 && min_bytes > (size_t)PTRDIFF_MAX - (kAlign - 1)) return make_span(nullptr, 0);
+    if (kMaxRequest > PTRDIFF_MAX / 2 && min_bytes > (size_t)PTRDIFF_MAX - (kAlign - 1)) return refused();
     size_t size = round_up(min_bytes, kAlign);
-    void *start = LITE_ALLOC_SBRK((ptrdiff_t)size);
-    if (start == (void *)-1) return make_span(nullptr, 0);
-    return make_span((char *)start, size);
+    return make_span((char *)LITE_ALLOC_SBRK((ptrdiff_t)size), size);  // (void *)-1 is refused()
 }
 
 }  // namespace lite::backend

@@ -22,7 +22,7 @@ LITE_BACKEND_GROW Span grow(size_t min_bytes) {
     }
     size_t pages = min_bytes / kWasmPage + (min_bytes % kWasmPage != 0);  // no overflow near SIZE_MAX
     size_t old_pages = __builtin_wasm_memory_grow(0, pages);
-    if (old_pages == (size_t)-1) return make_span(nullptr, 0);  // refused: nothing changed
+    if (old_pages == (size_t)-1) return refused();  // refused: nothing changed
     return make_span((char *)(old_pages * kWasmPage), pages * kWasmPage);  // fits in 4 GiB: no wrap
 }
 

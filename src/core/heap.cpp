@@ -41,7 +41,7 @@ bool arena_grow(size_t size) {
         backend::Span span = backend::grow((whole ? size : size - (size_t)(h.end - h.top)) + 3 * kAlign);
         char *start = backend::span_start(span);
         // (the checked build remembers its gaps, up to a bound: past it, growth is refused)
-        if (!start || (start != h.end && h.top && !checked::note_gap(h.top))) return false;
+        if (backend::is_refused(span) || (start != h.end && h.top && !checked::note_gap(h.top))) return false;
         h.claimed += backend::span_size(span);
         if (start != h.end) {
             char *first = (char *)round_up((size_t)start + kWord, kAlign);

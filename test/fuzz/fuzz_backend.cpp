@@ -26,8 +26,8 @@ Span grow(size_t min_bytes) {
     fuzz_backend &b = g_fuzz_backend;
     ++b.requests;
     size_t chunk = b.chunk;
-    if (min_bytes > b.limit) return make_span(nullptr, 0);
-    if (b.granted == FUZZ_MAX_SPANS) return make_span(nullptr, 0);  // never a span that inside_heap() cannot see
+    if (min_bytes > b.limit) return refused();
+    if (b.granted == FUZZ_MAX_SPANS) return refused();  // never a span that inside_heap() cannot see
     size_t size = (min_bytes + chunk - 1) / chunk * chunk;
     // A gap of 0 makes this span adjacent to the last one; otherwise skip a few words (never less
     // than 4-byte alignment, as emscripten's sbrk keeps) or a whole page.
@@ -37,7 +37,7 @@ Span grow(size_t min_bytes) {
         gap = g == 0 ? 0 : g == 1 ? 4 * (1 + b.granted % 5) : g == 2 ? 8 : 4096;
     }
     size_t start = b.used + gap;
-    if (start > b.limit || size > b.limit - start) return make_span(nullptr, 0);
+    if (start > b.limit || size > b.limit - start) return refused();
     char *p = b.pool + start;
     memset(p, 0, size);
     b.used = start + size;
