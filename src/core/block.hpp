@@ -22,9 +22,14 @@
 // inlined for the binary: emcc -Oz and GCC -Os would otherwise leave one-load helpers as calls on
 // the hot path (measured: Lua under Emscripten 1.2-1.4x slower with -Oz libraries, for calls alone).
 #define LITE_INLINE [[gnu::always_inline]] inline
-// A step that more than one entry point takes, and that is too large to copy into each: one shared
-// copy (a header function: its copies in several objects fold into one at link time).
+// A step that more than one entry point takes, and that is too large to copy into each: in a build
+// for size (-Os, -Oz: Cortex-M, RISC-V, wasm), one shared copy (a header function: its copies in
+// several objects fold into one at link time); in a build for speed (-O2: the host), inlined.
+#ifdef __OPTIMIZE_SIZE__
 #define LITE_SHARED [[gnu::noinline]] inline
+#else
+#define LITE_SHARED LITE_INLINE
+#endif
 
 namespace lite {
 
