@@ -123,7 +123,7 @@ $(LIB): $(OBJECTS) $(FLAGS_STAMP)
 
 # The first object a make rebuilds announces its library.
 lite_announce = $(if $(LITE_ANNOUNCED),,$(eval LITE_ANNOUNCED := 1)echo "== building $(TARGET) $(STRATEGY) ($(OUT))";)
-$(OUT)/obj/%.o: src/%.cpp $(wildcard src/*/*.hpp include/*.h) $(FLAGS_STAMP)
+$(OUT)/obj/%.o: src/%.cpp $(wildcard src/*/*.hpp src/backend/*.cpp include/*.h) $(FLAGS_STAMP)
 	@$(lite_announce) mkdir -p $(@D)
 	$(Q)$(CXX) $(CXXFLAGS_ALL) -Iinclude -c $< -o $@
 

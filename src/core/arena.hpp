@@ -40,7 +40,7 @@ extern Heap g_heap;
 // The heap as the code reaches it. On wasm every absolute address in code is a 5-byte relocation,
 // so the code loads one pointer to the heap and reaches its fields at small offsets.
 #ifdef __wasm__
-extern Heap *g_heap_at;
+extern Heap *const g_heap_at;  // const: loaded once per function, not again after every call
 LITE_INLINE Heap &heap() { return *g_heap_at; }
 #else
 LITE_INLINE Heap &heap() { return g_heap; }

@@ -81,7 +81,8 @@ LITE_INLINE char *next_block(char *payload) { return payload + block_size(payloa
 // Block size for a request of n <= kMaxRequest payload bytes.
 LITE_INLINE constexpr size_t block_size_for(size_t n) {
     size_t size = round_up(n + kWord, kAlign);
-    return size < kMinBlock ? kMinBlock : size;
+    // (never below kAlign: where that is the smallest block too, no clamp is needed)
+    return kMinBlock > kAlign && size < kMinBlock ? kMinBlock : size;
 }
 
 // floor(log2(n)) for n > 0. Cores without a count-leading-zeros instruction (armv6-m, rv32 without

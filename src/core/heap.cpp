@@ -15,7 +15,7 @@ namespace lite {
 
 Heap g_heap;
 #ifdef __wasm__
-Heap *g_heap_at = &g_heap;
+Heap *const g_heap_at = &g_heap;
 #endif
 Stats g_stats;
 
