@@ -74,6 +74,21 @@ LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {
 }
 constexpr size_t kFitSteps = 16;  // how far the strategies look into a list before other choices
 
+// bump_freelist's and segregated_bump's release and resize: blocks are never split, so a freed
+// block goes back to the bump space if it is on top (at any size), else onto the list that
+// list_for(its size) names; and only the block on top changes size (into the bump space): any
+// other keeps its size for good.
+template <class ListFor>
+LITE_INLINE void release_unsplit(char *p, ListFor list_for) {
+    if (arena_is_top(p)) return arena_give_back(p);
+    push_free(list_for(block_size(p)), p);
+}
+LITE_INLINE bool resize_unsplit(char *p, size_t size) {
+    size_t have = block_size(p);
+    if (p + have == heap().top) return arena_resize_top(p, have, size);
+    return size <= have;
+}
+
 // Size classes two per power of two from kMinBlock (sizes from 2^k and from 1.5 * 2^k), the last of
 // kClasses taking every larger block: bump_freelist's lists and freelist's bins. With a
 // count-leading-zeros instruction the class comes from the normalised size: shifted so that its

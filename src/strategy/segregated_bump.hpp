@@ -56,15 +56,9 @@ LITE_INLINE char *allocate(size_t size) {
 }
 
 LITE_INLINE void release(char *p) {
-    if (arena_is_top(p)) return arena_give_back(p);  // the bump space takes it back, at any size
-    push_free(list(head_of(block_size(p))), p);
+    release_unsplit(p, [](size_t size) __attribute__((always_inline)) { return list(head_of(size)); });
 }
-
-LITE_INLINE bool resize(char *p, size_t size) {
-    size_t have = block_size(p);
-    if (p + have == heap().top) return arena_resize_top(p, have, size);
-    return size <= have;  // no split, as in bump_freelist: pieces could never merge again
-}
+LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 
 inline int check_free(FreeSummary &listed, size_t at_most) {
     if (heap().heads[kHeads]) return kCheckFreeListCorrupt;
