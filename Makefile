@@ -93,7 +93,7 @@ LINK_EXTRA_emscripten := -sMALLOC=none
 LINK_FLAGS := $(strip $(foreach u,$(LINK_UNDEFINED),-Wl$(comma)-u$(comma)$(u)) $(LINK_EXTRA_$(TARGET)))
 
 # The strategy is a header (src/strategy/<strategy>.hpp), inlined into these.
-CORE_SOURCES := src/core/heap.cpp src/core/introspect.cpp $(if $(LIBC_LOCKS),,src/abi/malloc_api.cpp) src/abi/aligned.cpp \
+CORE_SOURCES := src/core/state.cpp src/core/heap.cpp src/core/introspect.cpp $(if $(LIBC_LOCKS),,src/abi/malloc_api.cpp) src/abi/aligned.cpp \
   src/abi/report.cpp $(if $(findstring checked,$(VARIANT)),src/core/checked.cpp)
 SOURCES := $(CORE_SOURCES) $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))

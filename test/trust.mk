@@ -20,7 +20,7 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_LIB_FLAGS := -std=c++17 -O1 -g -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-builtin \
   -Wall -Wextra -DLITE_ALLOC_FRESH_MEMORY_IS_ZERO=1 -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -DLITE_ALLOC_STATS=1 \
   -fsanitize=fuzzer-no-link $(FUZZ_SAN)
-FUZZ_CORE := src/core/heap.cpp src/core/introspect.cpp src/core/checked.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp src/abi/report.cpp
+FUZZ_CORE := src/core/state.cpp src/core/heap.cpp src/core/introspect.cpp src/core/checked.cpp src/abi/malloc_api.cpp src/abi/aligned.cpp src/abi/report.cpp
 FUZZ_DEPS := test/fuzz/fuzz_alloc.c test/fuzz/fuzz_backend.h test/fuzz/fuzz_backend.cpp \
   $(wildcard src/core/* src/abi/* src/strategy/* include/*.h) test/trust.mk
 FUZZ_REPLAY_LIB_FLAGS := $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(FUZZ_LIB_FLAGS)) -O2

@@ -25,7 +25,7 @@ FAMILIES = {
     'newlib': (['LITE_ALLOC_NEWLIB 1', 'LITE_ALLOC_LIBC_LOCKS 1'], 'newlib_sbrk',
                ['newlib_reent.cpp', 'newlib_aligned.cpp']),
 }
-CORE = ['core/heap.cpp', 'core/introspect.cpp', 'abi/aligned.cpp', 'abi/report.cpp']
+CORE = ['core/state.cpp', 'core/heap.cpp', 'core/introspect.cpp', 'abi/aligned.cpp', 'abi/report.cpp']
 # The entry points of libcs that take no lock; those that do (LITE_ALLOC_LIBC_LOCKS) bring their own.
 PLAIN_ABI = 'abi/malloc_api.cpp'
 STRATEGY_INCLUDE = re.compile(r'^\s*#\s*include\s+LITE_ALLOC_STRATEGY_HEADER')

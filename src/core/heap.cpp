@@ -13,12 +13,6 @@ extern "C" void lite_alloc_set_grow_budget(long grants) { g_grow_budget = grants
 
 namespace lite {
 
-Heap g_heap;
-#ifdef __wasm__
-Heap *const g_heap_at = &g_heap;
-#endif
-Stats g_stats;
-
 void *allocate(size_t n) {
     char *p = n <= kMaxRequest ? strategy::allocate(block_size_for(n + checked::kCanaryBytes)) : nullptr;
     if (p) {
