@@ -220,4 +220,4 @@ clean:
 
 # Test, size and benchmark rules, one fragment per area; each adds its goals to `check`.
 include test/host.mk
--include test/host32.mk test/dist.mk test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk test/advise.mk
+-include test/host32.mk test/dist.mk test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk test/advise.mk test/readme.mk
