@@ -12,16 +12,17 @@ A fenced block of README.md is tested when the line before its opening fence is 
                                                    (stdout and stderr) must match every expect=
     <!-- readme-test: NAME fails expect=REGEX -->  the block must exit non-zero (a command the
                                                    README says fails), its output matching expect=
+    ... reject=REGEX                               and no line of the output may match REGEX
 
 REGEX is a Python regular expression searched in the output (re.M); give it in single quotes when it
 holds spaces. Blocks run in the order of the README, in one scratch directory that holds the
 project's files as a clone does (tracked and untracked-but-not-ignored files, mtimes kept) plus
-what the file blocks wrote, with HOME set to a scratch home. Its build/ is a link to
+what the file blocks wrote (all written first; a file block may not overwrite the project's), with HOME set to a scratch home. Its build/ is a link to
 build/readme/cache, so that libraries are rebuilt only when their sources change (make's own
 dependencies decide, as in any checkout).
 
 Usage: test/readme/readme_test.py [--readme FILE] [NAME ...]   (the named blocks only, and the file
-blocks; all by default). Prints "readme: ok NAME (line N, S s)" per block; a failure prints the
+blocks; all by default; a block may need what an earlier one built or installed). Prints "readme: ok NAME (line N, S s)" per block; a failure prints the
 block, its output's tail and exits 1. `--list` lists the blocks.
 """
 import os
@@ -54,11 +55,11 @@ def blocks(path):
         end = next((j for j in range(i + 2, len(lines)) if lines[j].startswith(f.group(1))), None)
         if end is None:
             sys.exit('%s:%d: readme-test %s: the block is not closed' % (path, i + 2, name))
-        attrs = {'expect': []}
+        attrs = {'expect': [], 'reject': []}
         for word in shlex.split(rest):
             k, _, v = word.partition('=')
-            if k == 'expect':
-                attrs['expect'].append(v)
+            if k in ('expect', 'reject'):
+                attrs[k].append(v)
             elif k in ('file', 'fails'):
                 attrs[k] = v if v else True
             else:
@@ -116,13 +117,20 @@ def main():
     env.pop('MAKEFLAGS', None)  # the blocks' make runs as a user's would, not as a sub-make of make check
     env.pop('MAKELEVEL', None)
     env.pop('MFLAGS', None)
+    files = [a['file'] for _, a, _, _ in found if 'file' in a]
+    if len(set(files)) != len(files):
+        sys.exit('readme: two file blocks write the same file: %s' % ' '.join(files))
+    for name, attrs, line, text in found:  # the files first: a command may come before its program
+        if 'file' in attrs:
+            path = os.path.join(co, attrs['file'])
+            if os.path.exists(path):
+                sys.exit('readme: file block %s would overwrite the checkout\'s %s' % (name, attrs['file']))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, 'w') as f:
+                f.write(text)
     ran = []
     for name, attrs, line, text in found:
-        if 'file' in attrs:
-            with open(os.path.join(co, attrs['file']), 'w') as f:
-                f.write(text)
-            continue
-        if args and name not in args:
+        if 'file' in attrs or (args and name not in args):
             continue
         start = time.time()
         try:
@@ -138,6 +146,8 @@ def main():
         if rc is None or (rc == 0) == bool(want_fail):
             problems.append('exit status %s, expected %s' % (rc, 'non-zero' if want_fail else '0'))
         problems += ['no line matches %r' % e for e in attrs['expect'] if not re.search(e, out, re.M)]
+        problems += ['a line matches %r: %r' % (e, re.search(e, out, re.M).group(0)) for e in attrs['reject']
+                     if re.search(e, out, re.M)]
         if problems:
             print('readme: FAILED %s (README.md line %d): %s' % (name, line, '; '.join(problems)))
             print('---- the block, run in %s:\n%s---- its output (last 30 lines):' % (co, text))
