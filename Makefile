@@ -98,7 +98,7 @@ CORE_SOURCES := src/core/state.cpp src/core/heap.cpp src/core/introspect.cpp $(i
 SOURCES := $(CORE_SOURCES) $(VARIANT_ABI_$(VARIANT))
 OBJECTS := $(patsubst src/%.cpp,$(OUT)/obj/%.o,$(SOURCES))
 
-.PHONY: all lib check available print-out clean toolchains size size-table bench install
+.PHONY: all lib check available print-out clean toolchains size size-table bench install help goals
 # `make TARGET=... STRATEGY=...` builds that one library; a bare `make` builds them all.
 .DEFAULT_GOAL := $(if $(filter command line,$(origin TARGET) $(origin STRATEGY)),lib,all)
 
@@ -144,9 +144,45 @@ all:
 	done
 	@echo "== size table"
 	@$(MAKE) -s --no-print-directory size-table
+	@echo "Libraries: build/<target>/<strategy>/liblite_alloc.a. make help lists the targets, strategies, options and commands."
 
 toolchains:
 	bash toolchains/install.sh
+
+# make help: what a user can run, the values each option takes and its default.
+help:
+	@echo 'lite-alloc: make [TARGET=<target>] [STRATEGY=<strategy>] [options] [command]'
+	@echo
+	@echo 'Commands (what each prints):'
+	@echo '  make                 every strategy for every installed target, one line per library built'
+	@echo '                       ("== building <target> <strategy> (<dir>)"), then the size table'
+	@echo '  make TARGET=<t> STRATEGY=<s>   (or make lib ...) that one library, build/<t>/<s>/liblite_alloc.a'
+	@echo '  make -s print-out ...          the directory the library of these options is built in'
+	@echo '  make install PREFIX=<dir> ...  the library, lite_alloc.h, pkg-config and CMake files ("== installing ...")'
+	@echo '  make dist            build/dist/<family>/lite_alloc_<strategy>.cpp, one self-contained source each'
+	@echo '  make check           every test of every installed target; "== <test>" lines, a failure stops it'
+	@echo '  make check-readme    runs the README'"'"'s commands as written ("readme: ok <block>" per block)'
+	@echo '  make size            the code-size table (also written to README.md and build/size/)'
+	@echo '  make bench           the benchmarks (minutes; tables written to README.md and build/bench/)'
+	@echo '  make toolchains      installs the missing Debian packages (as root)'
+	@echo '  make clean           removes build/'
+	@echo
+	@echo 'Targets:    TARGET=$(TARGETS) host32 (default: host)'
+	@echo 'Strategies: STRATEGY=$(STRATEGIES) (default: bump_freelist)'
+	@echo
+	@echo 'Options (default):'
+	@echo '  CHECKED=0|1            the checked build: stops with a message on heap misuse (0)'
+	@echo '  FLOAT_ABI=soft|softfp|hard   Cortex-M: as the program is compiled (hard where the core has an FPU, else soft)'
+	@echo '  LIBC=newlib|picolibc   Cortex-M (newlib); riscv32 is picolibc only'
+	@echo '  BACKEND=<backend>      where memory comes from: $(KNOWN_BACKENDS) (the target'"'"'s own)'
+	@echo '  OPT=<flags>            optimisation (-O2 on the host, -Oz on wasm, -Os on Cortex-M and riscv32)'
+	@echo '  EXTRA_CXXFLAGS=<flags> more compile flags, e.g. -DLITE_ALLOC_STATS=1 (none)'
+	@echo '  PREFIX=<dir>           make install'"'"'s destination ($(PREFIX))'
+	@echo '  V=1                    show every command (0)'
+
+# The project's own size and speed goals, for its developers (make size and make bench write them).
+goals:
+	@cat build/size/goals.md build/bench/goals.txt 2>/dev/null || echo "run make size and make bench first"
 
 # make install PREFIX=/opt/lite-alloc TARGET=<t> STRATEGY=<s>: the library, the header, a pkg-config
 # file (`pkg-config --libs lite_alloc`) and a CMake package (`find_package(lite_alloc)`, target
@@ -184,4 +220,4 @@ clean:
 
 # Test, size and benchmark rules, one fragment per area; each adds its goals to `check`.
 include test/host.mk
--include test/host32.mk test/dist.mk test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk test/advise.mk
+-include test/host32.mk test/dist.mk test/wasm.mk test/cortex_m.mk test/trust.mk test/size.mk test/bench.mk test/advise.mk test/readme.mk

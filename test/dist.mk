@@ -1,4 +1,5 @@
 # make dist: one self-contained source file per target family and strategy (toolchains/dist.py),
+# families host wasi wasm32 emscripten newlib picolibc:
 # build/dist/<family>/lite_alloc_<strategy>.cpp beside the public header. check-dist compiles every
 # one warning-free (-Wall -Wextra -Werror) with the platform's own compiler, and builds and runs a
 # real program with the host's and wasi's files as a user who copies sources would.
@@ -21,4 +22,8 @@ check-dist: dist
 	  clang++-19 --target=wasm32 -mbulk-memory -ffreestanding $(DIST_CXXFLAGS) -c $$d/wasm32/lite_alloc_$$s.cpp -o $$d/wasm32/$$s.o; \
 	  arm-none-eabi-g++ -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 $(DIST_CXXFLAGS) -c $$d/newlib/lite_alloc_$$s.cpp -o $$d/newlib/$$s.o; \
 	  NODE_PATH=/usr/share/nodejs em++ $(DIST_CXXFLAGS) -c $$d/emscripten/lite_alloc_$$s.cpp -o $$d/emscripten/$$s.o; \
-	  echo "== dist $$s: compiled warning-free for host wasi wasm32 newlib emscripten; real_c ran on host and wasi"; done
+	  arm-none-eabi-g++ -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 --specs=picolibc.specs $(DIST_CXXFLAGS) \
+	    -c $$d/picolibc/lite_alloc_$$s.cpp -o $$d/picolibc/$$s.o; \
+	  riscv64-unknown-elf-g++ -march=rv32imac -mabi=ilp32 --specs=picolibc.specs $(DIST_CXXFLAGS) \
+	    -c $$d/picolibc/lite_alloc_$$s.cpp -o $$d/picolibc/$$s-rv32.o; \
+	  echo "== dist $$s: compiled warning-free for host wasi wasm32 newlib emscripten picolibc (cortex-m4, riscv32); real_c ran on host and wasi"; done

@@ -24,6 +24,8 @@ FAMILIES = {
     'emscripten': ([], 'emscripten_sbrk', ['emscripten.cpp', 'mallinfo.cpp']),
     'newlib': (['LITE_ALLOC_NEWLIB 1', 'LITE_ALLOC_LIBC_LOCKS 1'], 'newlib_sbrk',
                ['newlib_reent.cpp', 'newlib_aligned.cpp']),
+    # picolibc (Cortex-M and RISC-V): compile with --specs=picolibc.specs
+    'picolibc': (['LITE_ALLOC_LIBC_LOCKS 1'], 'picolibc_sbrk', ['picolibc.cpp', 'picolibc_aligned.cpp', 'mallinfo.cpp']),
 }
 CORE = ['core/state.cpp', 'core/heap.cpp', 'core/introspect.cpp', 'abi/aligned.cpp', 'abi/report.cpp']
 # The entry points of libcs that take no lock; those that do (LITE_ALLOC_LIBC_LOCKS) bring their own.
