@@ -27,7 +27,10 @@ FAMILIES = {
     # picolibc (Cortex-M and RISC-V): compile with --specs=picolibc.specs
     'picolibc': (['LITE_ALLOC_LIBC_LOCKS 1'], 'picolibc_sbrk', ['picolibc.cpp', 'picolibc_aligned.cpp', 'mallinfo.cpp']),
 }
-CORE = ['core/state.cpp', 'core/heap.cpp', 'core/introspect.cpp', 'abi/aligned.cpp', 'abi/report.cpp']
+CORE = ['core/state.cpp', 'core/heap.cpp', 'core/introspect.cpp']
+# After the plain entry points: malloc_api.cpp names lite_alloc_move_aligned weakly, which in one file
+# must come before aligned.cpp's definition.
+CORE_AFTER_ABI = ['abi/aligned.cpp', 'abi/report.cpp']
 # The entry points of libcs that take no lock; those that do (LITE_ALLOC_LIBC_LOCKS) bring their own.
 PLAIN_ABI = 'abi/malloc_api.cpp'
 STRATEGY_INCLUDE = re.compile(r'^\s*#\s*include\s+LITE_ALLOC_STRATEGY_HEADER')
@@ -63,7 +66,7 @@ def main():
             out += ['#define %s\n' % dfn for dfn in defines]
             seen = set()
             plain = [] if 'LITE_ALLOC_LIBC_LOCKS 1' in defines else [PLAIN_ABI]
-            files = CORE + plain + ['backend/%s.cpp' % backend] + ['abi/' + a for a in abi]
+            files = CORE + plain + CORE_AFTER_ABI + ['backend/%s.cpp' % backend] + ['abi/' + a for a in abi]
             for f in files:
                 inline(os.path.join(ROOT, 'src', f), seen, out, s)
             path = os.path.join(d, 'lite_alloc_%s.cpp' % s)
