@@ -14,9 +14,9 @@ calls need.
     every section from liblite_alloc.a and libgcc.a; for newlib and newlib-nano, the members of
     libc.a / libc_nano.a that implement the allocator (malloc, free, realloc, calloc, their _r forms,
     the malloc lock, memalign). memcpy, memset, memmove and the _sbrk syscall stub are not charged.
-Our libraries are built for this table with OPT=-Oz on the wasm targets and the default -Os on
-Cortex-M, into build/size/ (the default build stays -Os), once as shipped and once with
--DLITE_ALLOC_STATS=0 to show what the statistics counters cost. Peers: wasi-libc's prebuilt
+Our libraries are built for this table as each target ships them (its default OPT: -Oz on the wasm
+targets, -Os on Cortex-M and riscv32), into build/size/, once as shipped and once with
+-DLITE_ALLOC_STATS=1 to show what the statistics counters cost. Peers: wasi-libc's prebuilt
 dlmalloc (its libc.a); Emscripten's emmalloc.c and dlmalloc.c compiled here with clang-19 -Oz from
 /usr/share/emscripten/system/lib (-fno-strict-aliasing, as emmalloc needs; sbrk from wasi-libc);
 newlib 3.3.0's malloc and nano-malloc from arm-none-eabi's libc.a and libc_nano.a.
