@@ -17,6 +17,9 @@ NULL_FN(void *, ra_memalign, (size_t a, size_t n))
 size_t ra_usable(void *p) { (void)p; return 0; }
 int ra_region(void *start, size_t size) { (void)start; (void)size; return -2; }
 size_t ra_footprint(void) { return 0; }
+size_t ra_footprint_own(void) { return 0; }
+void ra_gone(void *p) { (void)p; }
+void ra_got(void *p) { (void)p; }
 int ra_check(void) { return 0; }
 int ra_limit(size_t bytes) { (void)bytes; return -2; }
 void ra_print_stats(void) { printf("stats null\n"); }

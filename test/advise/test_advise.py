@@ -204,7 +204,7 @@ def test_replayer_bad_blocks():
     run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=host', 'STRATEGY=bump_freelist', 'VARIANT=testing'])
     exe = os.path.join(OUT, 'replay-bump_freelist')
     tools = os.path.join(ROOT, 'test', 'advise')
-    run(['cc', '-O1', '-Wall', '-Iinclude', *(os.path.join(tools, f) for f in ('replay.c', 'replay_host.c',
+    run(['cc', '-O1', '-Wall', '-Iinclude', '-Wl,--wrap=mprotect', *(os.path.join(tools, f) for f in ('replay.c', 'replay_host.c',
                                                                                  'alloc_lite.c')),
          'build/host/bump_freelist/testing/liblite_alloc.a', '-o', exe])
     cases = [([('m', 0, 8, 0, 2), ('f', 1, 0, 0, 3)], 2, 'error op 1: free of the never-allocated block 1'),
@@ -287,6 +287,7 @@ def test_cortex_m4():
     def region(s, n):
         plat = advise.CortexM4.__new__(advise.CortexM4)
         plat.elf = {s: os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'replay-%s.elf' % s)}
+        plat.bin = os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'trace.bin')
         if s.endswith('-cap'):
             return plat.replay(s, 'limit', n)[0]['limit']['failed_at']
         return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
@@ -299,6 +300,7 @@ def test_wasi():
     def region(s, n):
         plat = advise.Wasi.__new__(advise.Wasi)
         plat.wasm = {s: os.path.join(ROOT, 'build', 'advise', 'wasi', 'replay-%s.wasm' % s)}
+        plat.bin = os.path.join(ROOT, 'build', 'advise', 'wasi', 'trace.bin')
         return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
     advise_and_verify(os.path.relpath(tr, ROOT), 'wasi', region)
 
