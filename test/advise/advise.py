@@ -4,12 +4,13 @@
   advise.py record -o app.trace -- PROGRAM ARGS...   host: record a program under LD_PRELOAD
   advise.py convert RAW -o app.trace                 raw recorder lines (RECORD=1 build) -> trace
   advise.py check app.trace                          validate a trace, print its summary
-  advise.py advise app.trace [--target host|cortex-m4|wasi] [--out DIR]
+  advise.py advise app.trace [--target host|cortex-m4|wasi|emscripten] [--out DIR]
                                                      the table, the recommendation, the SVG
 
 The trace format (version 1) is described in test/advise/README.md. Every replay runs the trace's
 operations in order on one allocator (test/advise/replay.c): on the host natively (instructions per
-call from callgrind), on Cortex-M4 under QEMU mps2-an386 (instructions per call from -icount).
+call from callgrind), on Cortex-M4 under QEMU mps2-an386 (instructions per call from -icount), on
+wasm32-wasi and Emscripten under node. The trace reaches the replayer as a file (trace.bin).
 """
 import argparse
 import heapq
@@ -412,10 +413,10 @@ class CortexM4:
             self.elf[who] = e
         self._null = None
 
-    def replay(self, who, *mode):
+    def replay(self, who, *mode, counted=False):
         arg = ','.join('arg=' + str(m) for m in (self.bin,) + mode)
-        # Only the timed replay counts instructions (-icount: one per virtual ns); the others run faster without.
-        icount = ['-icount', 'shift=0'] if mode[0] == 'time' else []
+        # Only timed replays count instructions (-icount: one per virtual ns); the others run faster without.
+        icount = ['-icount', 'shift=0'] if mode[0] == 'time' or counted else []
         p = run(['timeout', '900', 'qemu-system-arm', '-M', 'mps2-an386', *icount,
                  '-semihosting-config', 'enable=on,target=native,' + arg, '-nographic', '-monitor', 'none',
                  '-serial', 'none', '-kernel', self.elf[who]], check=False)
@@ -424,11 +425,13 @@ class CortexM4:
                                                                    p.stdout[-2000:], p.stderr[-2000:]))
         return parse_out(p.stdout), p.returncode
 
-    def instructions(self, who):
+    def instructions(self, who, counted=None):
+        """From a replay of the whole trace under -icount: a 'time' replay, or the one given (a
+        'limit' replay whose cap was never reached: the same replay, the cap checked only in _sbrk)."""
         if self._null is None:
             self._null = self.replay('null', 'time')[0]['insns']['n']
-        r = self.replay(who, 'time')[0]
-        if r['time']['failed_at'] != -1:
+        r = counted or self.replay(who, 'time')[0]
+        if r.get('time', r.get('limit', {})).get('failed_at') != -1 or 'insns' not in r:
             return None
         return (r['insns']['n'] - self._null) / max(1, len(self.t.ops)) + 1  # +2 (null's) -1 (the jump)
 
@@ -468,7 +471,7 @@ class Wasi:
         self.bin = os.path.join(out, 'trace.bin')
         write_bin(t, self.bin)
         cc = ['clang-19', '--target=wasm32-wasi', '-O2', '-Wall', '-Iinclude', '-I' + HERE]
-        common = [os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_wasi.c')]
+        common = [os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_wasm.c')]
         self.wasm = {}
         for s in STRATEGIES:
             run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=wasi', 'STRATEGY=' + s, 'VARIANT=testing'])
@@ -505,12 +508,74 @@ class Wasi:
         return res, 'code measured as make size does (test/size/size.py, -Oz)'
 
 
+class Emscripten:
+    """Emscripten (emcc, wasm32) under node: lite-alloc's strategies (its Emscripten library, sbrk
+    backend) beside Emscripten's own dlmalloc (its default) and emmalloc (-sMALLOC=emmalloc). No
+    instruction counts (node's JIT); code from make size's table (wasm -Oz: the strategies' Emscripten
+    rows, the peers' wasm32 rows) or measured as it does."""
+    name = 'emscripten'
+    peers = ['dlmalloc (Emscripten)', 'emmalloc (Emscripten)']
+    counter = 'not measured under node'
+    REGION_MAX = 1 << 30
+
+    def __init__(self, t, out):
+        self.t, self.out = t, out
+        for tool in ('emcc', 'node'):
+            if not shutil.which(tool):
+                die('TARGET=emscripten needs %s: run make toolchains' % tool)
+        self.bin = os.path.join(out, 'trace.bin')
+        write_bin(t, self.bin)
+        # The trace is standard input (NODERAWFS: the host's files); Debian's emcc needs its node modules.
+        self.env = dict(os.environ, NODE_PATH=os.environ.get('NODE_PATH', '/usr/share/nodejs'))
+        cc = ['emcc', '-O2', '-Wall', '-Iinclude', '-I' + HERE, '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=4GB',
+              '-sNODERAWFS=1', '-sEXIT_RUNTIME=1', os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_wasm.c')]
+        self.js = {}
+        for s in STRATEGIES:
+            run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=emscripten', 'STRATEGY=' + s, 'VARIANT=testing'])
+            j = os.path.join(out, 'replay-%s.js' % s)
+            run(cc + [os.path.join(HERE, 'alloc_lite.c'), 'build/emscripten/%s/testing/liblite_alloc.a' % s,
+                      '-o', j], env=self.env)
+            self.js[s] = j
+        for who, malloc in zip(self.peers, ('dlmalloc', 'emmalloc')):
+            j = os.path.join(out, 'replay-%s.js' % malloc)
+            run(cc + [os.path.join(HERE, 'alloc_libc.c'), '-sMALLOC=' + malloc, '-o', j], env=self.env)
+            self.js[who] = j
+
+    def replay(self, who, *mode):
+        with open(self.bin, 'rb') as trace:
+            p = run(['node', '--no-experimental-fetch', self.js[who], *map(str, mode)], check=False, stdin=trace,
+                    env=self.env)
+        if p.returncode not in (0, 1) or 'error' in p.stdout:
+            raise RuntimeError('%s %s under node: exit %d\n%s%s' % (who, ' '.join(map(str, mode)), p.returncode,
+                                                                    p.stdout[-2000:], p.stderr[-2000:]))
+        return parse_out(p.stdout), p.returncode
+
+    def instructions(self, who):
+        return None
+
+    def code_bytes(self):
+        ours = size_table_code('emscripten', {s: 'lite-alloc ' + s for s in STRATEGIES})
+        theirs = size_table_code('wasm32', {p: 'Emscripten %s (clang-19 -Oz)' % p.split()[0] for p in self.peers})
+        if ours and theirs:
+            return dict(ours, **theirs), 'code from build/size/size.json (make size, -Oz)'
+        sys.path.insert(0, os.path.join(ROOT, 'test', 'size'))
+        import size as sz
+        kit = sz.WasmKit('emscripten', ['--target=wasm32-unknown-emscripten', '--sysroot=' + sz.ES_SYSROOT],
+                         sz.EM_LIBC, ['--allow-undefined'])
+        res = {s: kit.measure(s, [sz.build_lib('emscripten', s, True)])[0] for s in STRATEGIES}
+        pk = sz.WasmKit('wasm32-peers', ['--target=wasm32-wasi'], sz.WASI_LIBC)
+        for p in self.peers:
+            o = sz.emscripten_peer(pk, os.path.join(sz.ES_LIB, p.split()[0] + '.c'))
+            res[p] = pk.measure(p.split()[0], [o, pk.o['shim']])[0]
+        return res, 'code measured as make size does (test/size/size.py, -Oz)'
+
+
 # ---------------------------------------------------------------- advise
 def search_region(plat, s, peak_live):
     """The replayer's binary search for the smallest region; the largest region tried grows 4x
     until the trace runs in it, up to the platform's limit (Cortex-M4: all the RAM the firmware has
     left, which the replayer reports as max)."""
-    limit = {'cortex-m4': CM_RAM, 'wasi': Wasi.REGION_MAX}.get(plat.name, 1 << 32)
+    limit = {'cortex-m4': CM_RAM, 'wasi': Wasi.REGION_MAX, 'emscripten': Emscripten.REGION_MAX}.get(plat.name, 1 << 32)
     top = max(65536, 2 * peak_live)
     while True:
         top = min(top, limit)
@@ -530,14 +595,19 @@ def search_region(plat, s, peak_live):
 
 def search_limit(plat, who, peak_live, footprint):
     """newlib: the smallest cap on the program break's growth that runs the trace, one QEMU run per
-    size (its malloc cannot restart); verified like a region: N succeeds, N - 8 fails. A cap at the
-    peak footprint of the uncapped run is never reached, so it succeeds; one at the peak live
-    payload cannot hold the payload and its headers, so it fails: the search runs between them."""
-    def ok(n):
-        r, _ = plat.replay(who + '-cap', 'limit', n)
-        if 'limit' not in r or 'bytes' not in r['limit']:
-            return None
-        return r['limit']['failed_at']
+    size (its malloc cannot restart); verified like a region: N succeeds, N - 8 fails. The search
+    starts at the peak footprint of the uncapped run (a cap there is never reached: the replay runs
+    as uncapped), which is usually the answer: newlib's malloc fails as soon as _sbrk refuses. It
+    steps down from there in doubling steps while the cap still suffices, then bisects; a cap at
+    the peak live payload cannot hold the payload and its headers, so it bounds the steps."""
+    tried, first = {}, {}
+
+    def ok(n):  # failed_at of a replay with the break's growth capped at n bytes (-1: ran through)
+        if n not in tried:
+            r, _ = plat.replay(who + '-cap', 'limit', n, counted=not first)
+            first.setdefault('run', r)
+            tried[n] = r['limit']['failed_at'] if 'bytes' in r.get('limit', {}) else None
+        return tried[n]
     top = -(-max(footprint, STEP) // STEP) * STEP
     while True:
         at = ok(top)
@@ -548,7 +618,11 @@ def search_limit(plat, who, peak_live, footprint):
         if top >= CM_RAM:
             return None, top
         top = min(top * 4, CM_RAM)
-    lo, hi = min(peak_live, top - STEP) // STEP, top // STEP
+    floor = min(peak_live, top - STEP) // STEP  # a cap that fails (not replayed)
+    hi, d = top // STEP, 1                      # hi * STEP runs the trace (replayed)
+    while hi - d > floor and ok((hi - d) * STEP) == -1:
+        hi, d = hi - d, d * 2
+    lo = max(hi - d, floor)
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if ok(mid * STEP) == -1:
@@ -556,8 +630,8 @@ def search_limit(plat, who, peak_live, footprint):
         else:
             lo = mid
     n = hi * STEP
-    d = {'region': n, 'ok': int(ok(n) == -1), 'check': 0, 'below_failed_at': ok(n - STEP)}
-    return d, top
+    return {'region': n, 'ok': int(ok(n) == -1), 'check': 0, 'below_failed_at': ok(n - STEP),
+            'counted': first['run']}, top
 
 
 class Progress:
@@ -595,9 +669,11 @@ def advise(t, plat, out, progress):
         run_, _ = plat.replay(who, 'run')
         r['failed_at'] = run_['run']['failed_at']
         r['peak'] = run_['run']['peak_footprint'] if r['failed_at'] == -1 else None
-        progress('%s: instructions per call (%s)' % (name, plat.counter))
-        r['ipc'] = plat.instructions(who)
-        r['region'] = None
+        r['region'], r['ipc'] = None, None
+        limit_search = plat.name == 'cortex-m4' and who not in STRATEGIES and r['failed_at'] == -1
+        if not limit_search:  # newlib's comes from its first capped run, below
+            progress('%s: instructions per call (%s)' % (name, plat.counter))
+            r['ipc'] = plat.instructions(who)
         if who in STRATEGIES:
             progress('%s: smallest region (binary search, in the replayer)' % name)
             d, top = search_region(plat, who, peak_live)
@@ -611,9 +687,11 @@ def advise(t, plat, out, progress):
                 r['map'] = m
             else:
                 r['region_note'] = '> %s' % fmt(top)
-        elif plat.name == 'cortex-m4' and r['failed_at'] == -1:
-            progress('%s: smallest heap (binary search on a cap of _sbrk, one run per size)' % name)
+        elif limit_search:
+            progress('%s: smallest heap (a cap on _sbrk, one run per size; the first, under -icount, '
+                     'gives the instructions per call)' % name)
             d, top = search_limit(plat, who, peak_live, r['peak'])
+            r['ipc'] = plat.instructions(who, d and d.get('counted'))
             if d:
                 if not (d['ok'] == 1 and d['below_failed_at'] is not None and d['below_failed_at'] >= 0):
                     raise RuntimeError('%s: heap %d was not verified: %r' % (who, d['region'], d))
@@ -646,9 +724,9 @@ def advise(t, plat, out, progress):
                  'binary search in %d-byte steps, replayed at N (succeeds, heap check passes) and at N-%d (fails).'
                  % (code_note, {'host': 'callgrind, replay.c\'s ra_* calls',
                                 'cortex-m4': 'QEMU -icount, minus a null allocator\'s run',
-                                'wasi': 'not measured under node'}[plat.name],
+                                'wasi': 'not measured under node', 'emscripten': 'not measured under node'}[plat.name],
                     {'host': 'glibc: no fixed heap', 'cortex-m4': 'newlib: the cap on _sbrk\'s growth',
-                     'wasi': 'dlmalloc: no fixed heap'}[plat.name],
+                     'wasi': 'dlmalloc: no fixed heap', 'emscripten': 'dlmalloc, emmalloc: no fixed heap'}[plat.name],
                     STEP, STEP))
     lines.append(recommend(rows, plat.peers))
     text = '\n'.join(lines)
@@ -843,7 +921,7 @@ def cmd_advise(args):
     out = args.out or os.path.join(ROOT, 'build', 'advise', args.target)
     os.makedirs(out, exist_ok=True)
     progress('building the replayers for %s' % args.target)
-    plat = {'host': Host, 'cortex-m4': CortexM4, 'wasi': Wasi}[args.target](t, out)
+    plat = {'host': Host, 'cortex-m4': CortexM4, 'wasi': Wasi, 'emscripten': Emscripten}[args.target](t, out)
     text, svg = advise(t, plat, out, progress)
     progress.done()
     print(text)
@@ -872,7 +950,7 @@ def main():
     p.add_argument('trace')
     p = sub.add_parser('advise', help='replay on every strategy: table, recommendation, SVG')
     p.add_argument('trace')
-    p.add_argument('--target', default='host', choices=['host', 'cortex-m4', 'wasi'])
+    p.add_argument('--target', default='host', choices=['host', 'cortex-m4', 'wasi', 'emscripten'])
     p.add_argument('--out')
     args = ap.parse_args()
     if args.cmd == 'record' and args.command[:1] == ['--']:

@@ -14,7 +14,7 @@
  *                     failed request, by binary search between the peak live payload (fails) and
  *                     the highest block end of the replay at MAX (succeeds); then verified: a replay
  *                     at N that succeeds and passes lite_alloc_check, and one at N - STEP that fails;
- *   limit N           newlib: replays with the program break's growth capped at N bytes;
+ *   limit N           newlib: replays with the program break's growth capped at N bytes (timed);
  *   map N SAMPLES     replays in a region of N bytes: the live blocks at the trace's peak of live
  *                     payload and the region's high-water mark (highest block end so far) over time.
  * Output: one "key values..." line per fact, read by advise.py. */
@@ -165,7 +165,9 @@ int replay_main(int argc, char **argv) {
     }
     if (!strcmp(mode, "limit") && argc > 2) {
         if (ra_limit((size_t)strtoul(argv[2], 0, 10)) != 0) { printf("limit unsupported\n"); return 0; }
+        replay_clock(); /* timed as in time mode: a cap never reached leaves the same replay */
         long r = replay();
+        replay_clock();
         printf("limit bytes %s failed_at %ld\n", argv[2], r);
         return r == -2;
     }

@@ -234,7 +234,8 @@ def advise_and_verify(trace, target, replay_region):
             rows[m.group(1)] = int(m.group(5).replace(' ', ''))
     assert sorted(rows) == sorted(advise.STRATEGIES), 'table rows: %s\n%s' % (sorted(rows), text)
     assert re.search(r'^recommended: lite-alloc \w+ with a \d+-byte region', text, re.M), 'no recommendation'
-    peers = {'host': ['glibc'], 'cortex-m4': ['newlib-nano', 'newlib'], 'wasi': ['wasi-libc dlmalloc']}[target]
+    peers = {'host': ['glibc'], 'cortex-m4': ['newlib-nano', 'newlib'], 'wasi': ['wasi-libc dlmalloc'],
+             'emscripten': [r'dlmalloc \(Emscripten\)', r'emmalloc \(Emscripten\)']}[target]
     for peer in peers:
         assert re.search(r'^\| %s +\| +[^|]+\| +([\d.]+|-) \| +[\d ]+ \|' % peer, text, re.M), 'no %s row' % peer
     for s, n in rows.items():  # the region search, checked from outside: N runs the trace, N - 8 does not
@@ -255,6 +256,7 @@ def advise_and_verify(trace, target, replay_region):
     for s in advise.STRATEGIES:
         assert s in texts, 'the picture has no band for %s' % s
     assert len(list(root.iter('{http://www.w3.org/2000/svg}polyline'))) == 4, 'the picture has not 4 curves'
+    return text
 
 
 def test_lua_host():
@@ -294,6 +296,56 @@ def test_cortex_m4():
     advise_and_verify(os.path.relpath(tr, ROOT), 'cortex-m4', region)
 
 
+def test_emscripten():
+    tr = os.path.join(ROOT, 'build', 'advise', 'cm_app.trace')  # written by test_cortex_m4
+
+    def region(s, n):
+        plat = advise.Emscripten.__new__(advise.Emscripten)
+        plat.js = {s: os.path.join(ROOT, 'build', 'advise', 'emscripten', 'replay-%s.js' % s)}
+        plat.bin = os.path.join(ROOT, 'build', 'advise', 'emscripten', 'trace.bin')
+        plat.env = dict(os.environ, NODE_PATH='/usr/share/nodejs')
+        return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
+    advise_and_verify(os.path.relpath(tr, ROOT), 'emscripten', region)
+
+
+def test_cortex_m4_board_ram():
+    """A trace whose live payload (about 2.4 MB) fits the board's 4 MiB only if the heap under test
+    gets the RAM: newlib does, so every lite-alloc strategy must too (a run on its default backend,
+    _sbrk, and a smallest region above 2 MiB), never an out-of-memory of the replayer's making."""
+    lines, live, n = [advise.HEADER], {}, 0
+    for i in range(880):
+        size = 3000 + (i * 977) % 2000
+        lines.append('m %d %d' % (i, size))
+        live[i] = size
+        if i % 3 == 2:
+            lines.append('f %d' % (i - 2))
+            del live[i - 2]
+        elif i % 5 == 4:
+            lines.append('r %d %d' % (i - 1, live[i - 1] + 500))
+            live[i - 1] += 500
+    for i in sorted(live)[::2]:
+        lines.append('f %d' % i)
+    ops = len(lines) - 1
+    tr = os.path.join(OUT, 'board-ram.trace')
+    with open(tr, 'w') as f:
+        f.write('\n'.join(lines + ['end %d' % ops]) + '\n')
+    t = advise.parse_trace(tr)
+    assert 2_200_000 < t.peak_live() < 2_600_000, t.peak_live()
+
+    def region(s, n):
+        plat = advise.CortexM4.__new__(advise.CortexM4)
+        plat.elf = {s: os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'replay-%s.elf' % s)}
+        plat.bin = os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'trace.bin')
+        if s.endswith('-cap'):
+            return plat.replay(s, 'limit', n)[0]['limit']['failed_at']
+        return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
+    text = advise_and_verify(os.path.relpath(tr, ROOT), 'cortex-m4', region)
+    for s in advise.STRATEGIES:
+        m = re.search(r'^\| lite-alloc %s +\|[^|]+\|[^|]+\| +([\d ]+) \| +([\d ]+) \|' % s, text, re.M)
+        assert m, 'lite-alloc %s: no peak footprint or region' % s
+        assert int(m.group(2).replace(' ', '')) > 2 << 20, 'lite-alloc %s: region %s' % (s, m.group(2))
+
+
 def test_wasi():
     tr = os.path.join(ROOT, 'build', 'advise', 'cm_app.trace')  # written by test_cortex_m4
 
@@ -306,7 +358,15 @@ def test_wasi():
 
 
 def main():
+    """Every test, or those whose name holds one of the arguments."""
     os.makedirs(OUT, exist_ok=True)
+    chosen = sys.argv[1:]
+    global test
+    run_test = test
+
+    def test(name, fn):
+        if not chosen or any(c in name for c in chosen):
+            run_test(name, fn)
     have_cm = all(shutil.which(x) for x in ('arm-none-eabi-gcc', 'qemu-system-arm'))
     test('recorder: LD_PRELOAD on the host', test_record_preload)
     test('recorder: RECORD=1 build on the host', test_record_build_host)
@@ -326,6 +386,8 @@ def main():
         test('recorder: RECORD=1 build on Cortex-M4 (QEMU)', test_record_build_cortex_m4)
         test('make advise: a Cortex-M4 program recorded under QEMU', test_cortex_m4)
         test('make advise TARGET=wasi: the same trace under node', test_wasi)
+        test('make advise TARGET=emscripten: the same trace under node', test_emscripten)
+        test('make advise TARGET=cortex-m4: a heap of 2.4 MB gets the board\'s RAM', test_cortex_m4_board_ram)
     else:
         failed += 1
         print('FAIL Cortex-M4: arm-none-eabi-gcc or qemu-system-arm is not installed: run make toolchains')
