@@ -340,7 +340,7 @@ class Host:
                                                         p.stdout[-2000:], p.stderr[-2000:]))
         return parse_out(p.stdout), p.returncode
 
-    def instructions(self, who):
+    def instructions(self, who, run_=None):
         if not shutil.which('valgrind'):
             return None
         cg = os.path.join(self.out, 'callgrind.%s' % who)
@@ -413,10 +413,10 @@ class CortexM4:
             self.elf[who] = e
         self._null = None
 
-    def replay(self, who, *mode, counted=False):
+    def replay(self, who, *mode):
         arg = ','.join('arg=' + str(m) for m in (self.bin,) + mode)
         # Only timed replays count instructions (-icount: one per virtual ns); the others run faster without.
-        icount = ['-icount', 'shift=0'] if mode[0] == 'time' or counted else []
+        icount = ['-icount', 'shift=0'] if mode[0] in ('time', 'run') else []
         p = run(['timeout', '900', 'qemu-system-arm', '-M', 'mps2-an386', *icount,
                  '-semihosting-config', 'enable=on,target=native,' + arg, '-nographic', '-monitor', 'none',
                  '-serial', 'none', '-kernel', self.elf[who]], check=False)
@@ -425,15 +425,14 @@ class CortexM4:
                                                                    p.stdout[-2000:], p.stderr[-2000:]))
         return parse_out(p.stdout), p.returncode
 
-    def instructions(self, who, counted=None):
-        """From a replay of the whole trace under -icount: a 'time' replay, or the one given (a
-        'limit' replay whose cap was never reached: the same replay, the cap checked only in _sbrk)."""
-        if self._null is None:
-            self._null = self.replay('null', 'time')[0]['insns']['n']
-        r = counted or self.replay(who, 'time')[0]
-        if r.get('time', r.get('limit', {})).get('failed_at') != -1 or 'insns' not in r:
+    def instructions(self, who, run_):
+        """From the run replay, which is timed under -icount: minus the null allocator's run, which
+        samples its footprint the same way (the program break)."""
+        if run_['run']['failed_at'] != -1 or 'insns' not in run_:
             return None
-        return (r['insns']['n'] - self._null) / max(1, len(self.t.ops)) + 1  # +2 (null's) -1 (the jump)
+        if self._null is None:
+            self._null = self.replay('null', 'run')[0]['insns']['n']
+        return (run_['insns']['n'] - self._null) / max(1, len(self.t.ops)) + 1  # +2 (null's) -1 (the jump)
 
     def code_bytes(self):
         """From make size's build/size/size.json when present, else measured the same way here
@@ -491,7 +490,7 @@ class Wasi:
                                                                     p.stdout[-2000:], p.stderr[-2000:]))
         return parse_out(p.stdout), p.returncode
 
-    def instructions(self, who):
+    def instructions(self, who, run_=None):
         return None
 
     def code_bytes(self):
@@ -550,7 +549,7 @@ class Emscripten:
                                                                     p.stdout[-2000:], p.stderr[-2000:]))
         return parse_out(p.stdout), p.returncode
 
-    def instructions(self, who):
+    def instructions(self, who, run_=None):
         return None
 
     def code_bytes(self):
@@ -600,12 +599,11 @@ def search_limit(plat, who, peak_live, footprint):
     as uncapped), which is usually the answer: newlib's malloc fails as soon as _sbrk refuses. It
     steps down from there in doubling steps while the cap still suffices, then bisects; a cap at
     the peak live payload cannot hold the payload and its headers, so it bounds the steps."""
-    tried, first = {}, {}
+    tried = {}
 
     def ok(n):  # failed_at of a replay with the break's growth capped at n bytes (-1: ran through)
         if n not in tried:
-            r, _ = plat.replay(who + '-cap', 'limit', n, counted=not first)
-            first.setdefault('run', r)
+            r, _ = plat.replay(who + '-cap', 'limit', n)
             tried[n] = r['limit']['failed_at'] if 'bytes' in r.get('limit', {}) else None
         return tried[n]
     top = -(-max(footprint, STEP) // STEP) * STEP
@@ -630,8 +628,7 @@ def search_limit(plat, who, peak_live, footprint):
         else:
             lo = mid
     n = hi * STEP
-    return {'region': n, 'ok': int(ok(n) == -1), 'check': 0, 'below_failed_at': ok(n - STEP),
-            'counted': first['run']}, top
+    return {'region': n, 'ok': int(ok(n) == -1), 'check': 0, 'below_failed_at': ok(n - STEP)}, top
 
 
 class Progress:
@@ -665,15 +662,15 @@ def advise(t, plat, out, progress):
     for who in STRATEGIES + plat.peers:
         name = ('lite-alloc ' + who) if who in STRATEGIES else who
         r = {'code': code.get(who)}
-        progress('%s: peak footprint (one replay on the default backend)' % name)
+        progress('%s: peak footprint (one replay on the default backend%s)'
+                 % (name, ', under -icount: also the instructions per call' if plat.name == 'cortex-m4' else ''))
         run_, _ = plat.replay(who, 'run')
         r['failed_at'] = run_['run']['failed_at']
         r['peak'] = run_['run']['peak_footprint'] if r['failed_at'] == -1 else None
-        r['region'], r['ipc'] = None, None
-        limit_search = plat.name == 'cortex-m4' and who not in STRATEGIES and r['failed_at'] == -1
-        if not limit_search:  # newlib's comes from its first capped run, below
+        r['region'] = None
+        if plat.name != 'cortex-m4':  # there, the run replay is counted
             progress('%s: instructions per call (%s)' % (name, plat.counter))
-            r['ipc'] = plat.instructions(who)
+        r['ipc'] = plat.instructions(who, run_)
         if who in STRATEGIES:
             progress('%s: smallest region (binary search, in the replayer)' % name)
             d, top = search_region(plat, who, peak_live)
@@ -687,11 +684,9 @@ def advise(t, plat, out, progress):
                 r['map'] = m
             else:
                 r['region_note'] = '> %s' % fmt(top)
-        elif limit_search:
-            progress('%s: smallest heap (a cap on _sbrk, one run per size; the first, under -icount, '
-                     'gives the instructions per call)' % name)
+        elif plat.name == 'cortex-m4' and r['failed_at'] == -1:
+            progress('%s: smallest heap (a cap on _sbrk, one QEMU run per size)' % name)
             d, top = search_limit(plat, who, peak_live, r['peak'])
-            r['ipc'] = plat.instructions(who, d and d.get('counted'))
             if d:
                 if not (d['ok'] == 1 and d['below_failed_at'] is not None and d['below_failed_at'] >= 0):
                     raise RuntimeError('%s: heap %d was not verified: %r' % (who, d['region'], d))

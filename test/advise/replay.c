@@ -8,13 +8,14 @@
  *                     calls (measured by callgrind on the host, by QEMU -icount on Cortex-M);
  *   run               the same, sampling the allocator's footprint after every call (O(1), counted
  *                     where it grows): its peak; at the end, the count is checked against the
- *                     allocator's own account;
+ *                     allocator's own account. Timed too (Cortex-M: the null allocator samples
+ *                     the same way, so that the difference is still the allocator's alone);
  *   search MAX STEP   lite-alloc only: the smallest region (lite_alloc_init_region), a multiple of
  *                     STEP up to MAX (or what the platform has), that runs the whole trace without a
  *                     failed request, by binary search between the peak live payload (fails) and
  *                     the highest block end of the replay at MAX (succeeds); then verified: a replay
  *                     at N that succeeds and passes lite_alloc_check, and one at N - STEP that fails;
- *   limit N           newlib: replays with the program break's growth capped at N bytes (timed);
+ *   limit N           newlib: replays with the program break's growth capped at N bytes;
  *   map N SAMPLES     replays in a region of N bytes: the live blocks at the trace's peak of live
  *                     payload and the region's high-water mark (highest block end so far) over time.
  * Output: one "key values..." line per fact, read by advise.py. */
@@ -165,9 +166,7 @@ int replay_main(int argc, char **argv) {
     }
     if (!strcmp(mode, "limit") && argc > 2) {
         if (ra_limit((size_t)strtoul(argv[2], 0, 10)) != 0) { printf("limit unsupported\n"); return 0; }
-        replay_clock(); /* timed as in time mode: a cap never reached leaves the same replay */
         long r = replay();
-        replay_clock();
         printf("limit bytes %s failed_at %ld\n", argv[2], r);
         return r == -2;
     }
@@ -175,7 +174,9 @@ int replay_main(int argc, char **argv) {
         tracking = 1;
         size_t own_base = ra_footprint_own();
         footprint_base = ra_footprint();
+        replay_clock();
         long r = replay();
+        replay_clock();
         if (r == -2) return 1;
         /* The count where the allocator grows must agree with the allocator's own account. */
         size_t counted = ra_footprint() - footprint_base, own = ra_footprint_own() - own_base;

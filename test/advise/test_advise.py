@@ -7,10 +7,15 @@
 2. Bad input: malformed and truncated traces are rejected with the line number; a replay file whose
    operations name blocks that were never allocated (bypassing the checker) gives an error message
    from the replayer, not a crash.
-3. make advise on a trace of Debian's lua5.4 running test/advise/app.lua (recorded here, host) and on
-   a trace of test/advise/cm_app.c recorded under QEMU (TARGET=cortex-m4, then TARGET=wasi): every
-   strategy's smallest region (and on Cortex-M4 newlib's smallest heap) is replayed again here, at N (must succeed) and N - 8 (must fail); the table, the
+3. make advise on a trace of more than a million calls of Debian's lua5.4 running
+   test/advise/churn.lua (recorded here, host; bounded in time, and each replay mode's CPU time checked
+   against a bare replay's, so that a measurement that costs more than O(1) per call fails), on a
+   trace of test/advise/cm_app.c recorded under QEMU (TARGET=cortex-m4, then TARGET=wasi and
+   TARGET=emscripten), and on a generated Cortex-M4 trace of 2.4 MB live, which needs the board's RAM
+   for the heap under test: every strategy's smallest region (and on Cortex-M4 newlib's smallest
+   heap) is replayed again here, at N (must succeed) and N - 8 (must fail); the table, the
    recommendation and the SVG must be there.
+Arguments: run only the tests whose name holds one of them.
 """
 import os
 import re
@@ -223,8 +228,8 @@ def test_replayer_bad_blocks():
 
 
 # ---------------------------------------------------------------- 3. make advise
-def advise_and_verify(trace, target, replay_region):
-    p = run(['make', '-s', '--no-print-directory', 'advise', 'TRACE=' + trace, 'TARGET=' + target])
+def advise_and_verify(trace, target, replay_region, timeout=None):
+    p = run(['make', '-s', '--no-print-directory', 'advise', 'TRACE=' + trace, 'TARGET=' + target], timeout=timeout)
     text = p.stdout
     print('\n'.join('     ' + l for l in text.strip().split('\n')))
     rows = {}
@@ -259,19 +264,45 @@ def advise_and_verify(trace, target, replay_region):
     return text
 
 
+def cpu(cmd):
+    """CPU seconds (user + system) of one command, and its output."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    p = run(cmd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, p.stdout
+
+
 def test_lua_host():
+    """A trace of more than a million calls from lua5.4 (test/advise/churn.lua 5), through make advise
+    in bounded time; then every per-call measurement is shown O(1) on it: the run (footprint after
+    every call), the map (high-water mark after every call) and each replay of the region search cost
+    a few times a bare replay, not a multiple of the heap's size (a heap walk per call made a run of
+    such a trace minutes long)."""
     tr = os.path.join(ROOT, 'build', 'advise', 'lua.trace')
-    r = run(TOOL + ['record', '-o', tr, '--', 'lua5.4', os.path.join(ROOT, 'test', 'advise', 'app.lua')])
-    assert r.stdout.strip() == '5090', 'lua5.4 printed %r' % r.stdout
+    r = run(TOOL + ['record', '-o', tr, '--', 'lua5.4', os.path.join(ROOT, 'test', 'advise', 'churn.lua'), '5'])
+    assert r.stdout.split() == ['29997', '4096'], 'lua5.4 printed %r' % r.stdout
     t = advise.parse_trace(tr)
     c = t.counts()
-    assert len(t.ops) > 5000 and c.get('f', 0) > 1000 and c.get('r', 0) > 10, c
+    assert len(t.ops) > 1_000_000 and c.get('f', 0) > 400_000 and c.get('r', 0) > 100_000, c
+    host = os.path.join(ROOT, 'build', 'advise', 'host')
 
     def region(s, n):
-        p = run([os.path.join(ROOT, 'build', 'advise', 'host', 'replay-' + s),
-                 os.path.join(ROOT, 'build', 'advise', 'host', 'trace.bin'), 'map', str(n), '1'])
+        p = run([os.path.join(host, 'replay-' + s), os.path.join(host, 'trace.bin'), 'map', str(n), '1'])
         return advise.parse_out(p.stdout)['map']['failed_at']
-    advise_and_verify(os.path.relpath(tr, ROOT), 'host', region)
+    text = advise_and_verify(os.path.relpath(tr, ROOT), 'host', region, timeout=900)
+    for s in advise.STRATEGIES + ['glibc']:
+        exe, trace = os.path.join(host, 'replay-' + s), os.path.join(host, 'trace.bin')
+        bare = min(cpu([exe, trace, 'time'])[0] for _ in range(3))
+        for mode in (['run'], ['search', 2 * t.peak_live(), advise.STEP]) if s != 'glibc' else (['run'],):
+            took, out = cpu([exe, trace, *map(str, mode)])
+            replays = advise.parse_out(out).get('search', {}).get('replays', 1)
+            assert took <= 4 * replays * bare + 0.5, '%s %s: %.2f s of CPU for %d replays, a bare replay %.3f s' % (
+                s, mode[0], took, replays, bare)
+        if s != 'glibc':
+            n = int(re.search(r'^\| lite-alloc %s .*?\| +([\d ]+) \| +line' % s, text, re.M).group(1).replace(' ', ''))
+            took, _ = cpu([exe, trace, 'map', str(n), str(advise.SAMPLES)])
+            assert took <= 4 * bare + 0.5, '%s map: %.2f s of CPU, a bare replay %.3f s' % (s, took, bare)
 
 
 def test_cortex_m4():
@@ -381,7 +412,7 @@ def main():
     for name, text, want in BAD:
         test('bad trace: ' + name, make_bad_test(text, want))
     test('replayer: operations on blocks never allocated', test_replayer_bad_blocks)
-    test('make advise: lua5.4 on the host', test_lua_host)
+    test('make advise: a million calls of lua5.4 on the host, every per-call measurement O(1)', test_lua_host)
     if have_cm:
         test('recorder: RECORD=1 build on Cortex-M4 (QEMU)', test_record_build_cortex_m4)
         test('make advise: a Cortex-M4 program recorded under QEMU', test_cortex_m4)
