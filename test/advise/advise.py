@@ -417,7 +417,11 @@ class CortexM4:
         arg = ','.join('arg=' + str(m) for m in (self.bin,) + mode)
         # Only timed replays count instructions (-icount: one per virtual ns); the others run faster without.
         icount = ['-icount', 'shift=0'] if mode[0] in ('time', 'run') else []
-        p = run(['timeout', '900', 'qemu-system-arm', '-M', 'mps2-an386', *icount,
+        # A bound against a hung firmware, not a budget: newlib-nano's first fit alone can take
+        # minutes on a trace of millions of calls.
+        calls = len(self.t.ops) if hasattr(self, 't') else 0
+        limit = 600 + calls // 1000
+        p = run(['timeout', str(limit), 'qemu-system-arm', '-M', 'mps2-an386', *icount,
                  '-semihosting-config', 'enable=on,target=native,' + arg, '-nographic', '-monitor', 'none',
                  '-serial', 'none', '-kernel', self.elf[who]], check=False)
         if p.returncode not in (0, 1) or 'error' in p.stdout:

@@ -41,7 +41,7 @@ static int unreadable(uint32_t i) {
 
 /* Tracking for run and map. Every sample is O(1): the footprint is counted where the allocator
  * grows (ra_footprint), the high-water mark from the block just returned. */
-static int tracking;        /* 1: footprint (run), 2: region high-water and samples (map) */
+static int tracking; /* 1: footprint (run), 2: region high-water and samples (map), 3: high-water only */
 static size_t live, peak_live, peak_footprint, footprint_base, high_water;
 static uint32_t snapshot_at = UINT32_MAX, bucket;
 static size_t bucket_hw, bucket_live;
