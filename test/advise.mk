@@ -1,8 +1,8 @@
-# make advise TRACE=app.trace [TARGET=host|cortex-m4|wasi]: replays a program's allocation trace on every
+# make advise TRACE=app.trace [TARGET=host|cortex-m4|wasi|emscripten]: replays a program's allocation trace on every
 # strategy and the platform's allocator; prints code bytes, instructions per call, peak footprint and
 # the smallest fixed region, recommends a strategy, draws build/advise/<target>/advise.svg.
 # Recording a trace: test/advise/README.md (LD_PRELOAD on the host, RECORD=1 builds elsewhere).
-ADVISE_TARGETS := host cortex-m4 wasi
+ADVISE_TARGETS := host cortex-m4 wasi emscripten
 ifneq ($(filter-out 0 1,$(RECORD)),)
 $(error RECORD=$(RECORD): 0 or 1)
 endif
@@ -15,7 +15,7 @@ endif
 
 .PHONY: advise check-advise
 advise:
-	@test -n "$(TRACE)" || { echo "make advise: which trace? TRACE=app.trace [TARGET=host|cortex-m4|wasi] (test/advise/README.md)" >&2; exit 1; }
+	@test -n "$(TRACE)" || { echo "make advise: which trace? TRACE=app.trace [TARGET=host|cortex-m4|wasi|emscripten] (test/advise/README.md)" >&2; exit 1; }
 	@case " $(ADVISE_TARGETS) " in *" $(TARGET) "*) ;; *) \
 	  echo "make advise: TARGET=$(TARGET) is not one of $(ADVISE_TARGETS)" >&2; exit 1;; esac
 	@nice python3 test/advise/advise.py advise $(TRACE) --target $(TARGET)

@@ -4,12 +4,13 @@
   advise.py record -o app.trace -- PROGRAM ARGS...   host: record a program under LD_PRELOAD
   advise.py convert RAW -o app.trace                 raw recorder lines (RECORD=1 build) -> trace
   advise.py check app.trace                          validate a trace, print its summary
-  advise.py advise app.trace [--target host|cortex-m4|wasi] [--out DIR]
+  advise.py advise app.trace [--target host|cortex-m4|wasi|emscripten] [--out DIR]
                                                      the table, the recommendation, the SVG
 
 The trace format (version 1) is described in test/advise/README.md. Every replay runs the trace's
 operations in order on one allocator (test/advise/replay.c): on the host natively (instructions per
-call from callgrind), on Cortex-M4 under QEMU mps2-an386 (instructions per call from -icount).
+call from callgrind), on Cortex-M4 under QEMU mps2-an386 (instructions per call from -icount), on
+wasm32-wasi and Emscripten under node. The trace reaches the replayer as a file (trace.bin).
 """
 import argparse
 import heapq
@@ -33,7 +34,7 @@ SAMPLES = 400     # points of the footprint-over-time curve
 SPEED_MARGIN = 0.25   # "fastest within": a strategy this much faster per call may win ...
 BYTES_MARGIN = 0.10   # ... if it costs at most this much more code + region
 CM_FLAGS = ['-mcpu=cortex-m4', '-mthumb', '-mfloat-abi=hard', '-mfpu=fpv4-sp-d16']
-CM_REGION_MAX = 2 << 20   # the Cortex-M4 replayer's region buffer (the MPS2 has 4 MiB of RAM)
+CM_RAM = 4 << 20   # the MPS2-AN386's RAM: no heap or region on it can be larger
 
 
 class TraceError(Exception):
@@ -59,8 +60,14 @@ class Trace:
 
     def __init__(self, ops, n_ids, name):
         self.ops, self.n_ids, self.name = ops, n_ids, name
+        self._peak = self._counts = None
 
     def peak_live(self):
+        if self._peak is None:
+            self._peak = self._peak_live()
+        return self._peak
+
+    def _peak_live(self):
         sizes, now, best = {}, 0, 0
         for k, i, a, b, _ in self.ops:
             if k in 'rf':
@@ -72,10 +79,10 @@ class Trace:
         return best
 
     def counts(self):
-        c = {}
-        for k, *_ in self.ops:
-            c[k] = c.get(k, 0) + 1
-        return c
+        if self._counts is None:
+            import collections
+            self._counts = dict(collections.Counter(op[0] for op in self.ops))
+        return self._counts
 
 
 def parse_trace(path):
@@ -93,30 +100,32 @@ def parse_trace(path):
         raise TraceError("line 1: not a lite-alloc trace (the first line must be '%s')" % HEADER)
     ops, live, where, n_ids, ended = [], {}, {}, 0, None
     nums = {'m': 2, 'c': 3, 'a': 3, 'r': 2, 'f': 1, 'end': 1}
+    append = ops.append
     for no, text in enumerate(lines[1:], start=2):
-        s = text.strip()
-        if not s or s.startswith('#'):
+        f = text.split()
+        if not f or f[0][0] == '#':
             continue
         if ended is not None:
             raise TraceError('line %d: text after the end line (line %d)' % (no, ended))
-        f = s.split()
-        if f[0] not in nums:
-            raise TraceError("line %d: unknown operation '%s' (one of m c a r f end)" % (no, f[0]))
-        if len(f) != 1 + nums[f[0]]:
-            raise TraceError("line %d: '%s' takes %d numbers, found %d" % (no, f[0], nums[f[0]], len(f) - 1))
-        bad = [x for x in f[1:] if not (x.isdigit() and x.isascii())]
-        if bad:
+        k = f[0]
+        want = nums.get(k)
+        if want is None:
+            raise TraceError("line %d: unknown operation '%s' (one of m c a r f end)" % (no, k))
+        if len(f) != 1 + want:
+            raise TraceError("line %d: '%s' takes %d numbers, found %d" % (no, k, want, len(f) - 1))
+        if not ''.join(f[1:]).isdigit():  # the file is ASCII: only 0-9 pass
+            bad = [x for x in f[1:] if not x.isdigit()]
             raise TraceError("line %d: '%s' is not a decimal number" % (no, bad[0]))
-        v = [int(x, 10) for x in f[1:]]
-        if any(x < 0 or x > U32 for x in v):
+        v = [int(x) for x in f[1:]]
+        if max(v) > U32:
             raise TraceError('line %d: a number out of range (0 to %d)' % (no, U32))
-        if f[0] == 'end':
+        if k == 'end':
             if v[0] != len(ops):
                 raise TraceError('line %d: the end line counts %d operations, the trace has %d (truncated or edited?)'
                                  % (no, v[0], len(ops)))
             ended = no
             continue
-        k, i = f[0], v[0]
+        i = v[0]
         if i >= MAX_IDS:
             raise TraceError('line %d: block id %d is above the limit %d' % (no, i, MAX_IDS - 1))
         if k in 'mca':
@@ -128,6 +137,8 @@ def parse_trace(path):
             if k == 'c' and v[1] * v[2] > U32:
                 raise TraceError('line %d: calloc(%d, %d) is above %d bytes' % (no, v[1], v[2], U32))
             live[i] = no
+            if i >= n_ids:
+                n_ids = i + 1
         else:
             if i not in live:
                 what = 'free' if k == 'f' else 'realloc'
@@ -137,8 +148,7 @@ def parse_trace(path):
             if k == 'f':
                 del live[i]
                 where[i] = no
-        n_ids = max(n_ids, i + 1)
-        ops.append((k, i, v[1] if len(v) > 1 else 0, v[2] if len(v) > 2 else 0, no))
+        append((k, i, v[1] if want > 1 else 0, v[2] if want > 2 else 0, no))
     if ended is None:
         raise TraceError("line %d: truncated: no 'end %d' line after the last operation" % (len(lines) + 1, len(ops)))
     return Trace(ops, n_ids, os.path.basename(path))
@@ -257,19 +267,11 @@ def write_bin(t, path):
     import struct
     with open(path, 'wb') as f:
         f.write(b'LAT1' + struct.pack('<II', len(t.ops), t.n_ids))
-        f.write(b''.join(struct.pack('<IIII', ord(k), i, a, b) for k, i, a, b, _ in t.ops))
-
-
-def write_c(t, path):
-    with open(path, 'w') as f:
-        f.write('/* generated by test/advise/advise.py from %s */\n#include "replay.h"\n' % t.name)
-        f.write('static const struct op ops[%d] = {\n' % max(1, len(t.ops)))
-        for k, i, a, b, _ in t.ops:
-            f.write('{%d,%d,%d,%d},\n' % (ord(k), i, a, b))
-        f.write('};\nconst struct op *trace_ops = ops;\nuint32_t trace_n_ops = %d, trace_n_ids = %d;\n'
-                % (len(t.ops), t.n_ids))
-        f.write('static void *slots[%d];\nvoid **trace_slots = slots;\n' % max(1, t.n_ids))
-        f.write('static uint32_t sizes[%d];\nuint32_t *trace_sizes = sizes;\n' % max(1, t.n_ids))
+        import array
+        words = array.array('I', [x for k, i, a, b, _ in t.ops for x in (ord(k), i, a, b)])
+        if sys.byteorder != 'little':
+            words.byteswap()
+        f.write(words.tobytes())
 
 
 def parse_out(text):
@@ -311,6 +313,8 @@ def size_table_code(target, names):
 class Host:
     name = 'host'
     peers = ['glibc']
+    counter = 'callgrind'
+
 
     def __init__(self, t, out):
         self.t, self.out = t, out
@@ -322,7 +326,8 @@ class Host:
         for s in STRATEGIES:
             run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=host', 'STRATEGY=' + s, 'VARIANT=testing'])
             e = os.path.join(out, 'replay-' + s)
-            run(cc + srcs + [os.path.join(HERE, 'alloc_lite.c'), 'build/host/%s/testing/liblite_alloc.a' % s, '-o', e])
+            run(cc + srcs + ['-Wl,--wrap=mprotect', os.path.join(HERE, 'alloc_lite.c'),
+                             'build/host/%s/testing/liblite_alloc.a' % s, '-o', e])
             self.exe[s] = e
         e = os.path.join(out, 'replay-glibc')
         run(cc + srcs + [os.path.join(HERE, 'alloc_libc.c'), '-o', e])
@@ -335,7 +340,7 @@ class Host:
                                                         p.stdout[-2000:], p.stderr[-2000:]))
         return parse_out(p.stdout), p.returncode
 
-    def instructions(self, who):
+    def instructions(self, who, run_=None):
         if not shutil.which('valgrind'):
             return None
         cg = os.path.join(self.out, 'callgrind.%s' % who)
@@ -374,6 +379,8 @@ class Host:
 class CortexM4:
     name = 'cortex-m4'
     peers = ['newlib-nano', 'newlib']
+    counter = 'QEMU -icount'
+
 
     def __init__(self, t, out):
         self.t, self.out = t, out
@@ -381,19 +388,19 @@ class CortexM4:
             if not shutil.which(tool):
                 die('TARGET=cortex-m4 needs %s: run make toolchains' % tool)
         h = os.path.join(ROOT, 'test', 'harness', 'cortex_m')
-        tc = os.path.join(out, 'trace.c')
-        write_c(t, tc)
+        # The trace is read from the host through semihosting: the firmware does not depend on it,
+        # and the board's RAM is left to the heap under test.
+        self.bin = os.path.join(out, 'trace.bin')
+        write_bin(t, self.bin)
         cc = ['arm-none-eabi-gcc', *CM_FLAGS, '-O2', '-g', '-ffunction-sections', '-fdata-sections', '-Wall',
               '-Iinclude', '-I' + HERE, '-nostartfiles', '-L' + h, '-T' + h + '/mps2-an386.ld', '-Wl,--gc-sections']
-        objs = [os.path.join(out, 'trace.o')]
-        run(cc[:-4] + ['-c', tc, '-o', objs[0]])
-        common = [os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_cm.c'), h + '/startup.c'] + objs
+        common = [os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_cm.c'), h + '/startup.c']
         nano, full = ['--specs=nano.specs', '--specs=rdimon.specs'], ['--specs=rdimon.specs']
         self.elf = {}
         for s in STRATEGIES:
             run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=cortex-m4', 'STRATEGY=' + s, 'VARIANT=testing'])
             e = os.path.join(out, 'replay-%s.elf' % s)
-            run(cc + nano + ['-DREGION_MAX=%d' % CM_REGION_MAX] + common +
+            run(cc + nano + common +
                 [os.path.join(HERE, 'alloc_lite.c'), 'build/cortex-m4/%s/testing/liblite_alloc.a' % s, '-o', e])
             self.elf[s] = e
         # newlib's heap-size search links -Wl,--wrap=_sbrk (a cap on the break); its timing does not.
@@ -407,8 +414,14 @@ class CortexM4:
         self._null = None
 
     def replay(self, who, *mode):
-        arg = ','.join('arg=' + str(m) for m in mode)
-        p = run(['timeout', '600', 'qemu-system-arm', '-M', 'mps2-an386', '-icount', 'shift=0',
+        arg = ','.join('arg=' + str(m) for m in (self.bin,) + mode)
+        # Only timed replays count instructions (-icount: one per virtual ns); the others run faster without.
+        icount = ['-icount', 'shift=0'] if mode[0] in ('time', 'run') else []
+        # A bound against a hung firmware, not a budget: newlib-nano's first fit alone can take
+        # minutes on a trace of millions of calls.
+        calls = len(self.t.ops) if hasattr(self, 't') else 0
+        limit = 600 + calls // 1000
+        p = run(['timeout', str(limit), 'qemu-system-arm', '-M', 'mps2-an386', *icount,
                  '-semihosting-config', 'enable=on,target=native,' + arg, '-nographic', '-monitor', 'none',
                  '-serial', 'none', '-kernel', self.elf[who]], check=False)
         if p.returncode not in (0, 1) or 'error' in p.stdout:
@@ -416,13 +429,14 @@ class CortexM4:
                                                                    p.stdout[-2000:], p.stderr[-2000:]))
         return parse_out(p.stdout), p.returncode
 
-    def instructions(self, who):
-        if self._null is None:
-            self._null = self.replay('null', 'time')[0]['insns']['n']
-        r = self.replay(who, 'time')[0]
-        if r['time']['failed_at'] != -1:
+    def instructions(self, who, run_):
+        """From the run replay, which is timed under -icount: minus the null allocator's run, which
+        samples its footprint the same way (the program break)."""
+        if run_['run']['failed_at'] != -1 or 'insns' not in run_:
             return None
-        return (r['insns']['n'] - self._null) / max(1, len(self.t.ops)) + 1  # +2 (null's) -1 (the jump)
+        if self._null is None:
+            self._null = self.replay('null', 'run')[0]['insns']['n']
+        return (run_['insns']['n'] - self._null) / max(1, len(self.t.ops)) + 1  # +2 (null's) -1 (the jump)
 
     def code_bytes(self):
         """From make size's build/size/size.json when present, else measured the same way here
@@ -448,6 +462,8 @@ class Wasi:
     counts (node's JIT); code from make size's table (wasm -Oz) or measured as it does."""
     name = 'wasi'
     peers = ['wasi-libc dlmalloc']
+    counter = 'not measured under node'
+
     REGION_MAX = 1 << 30
 
     def __init__(self, t, out):
@@ -455,12 +471,10 @@ class Wasi:
         for tool in ('clang-19', 'node'):
             if not shutil.which(tool):
                 die('TARGET=wasi needs %s: run make toolchains' % tool)
-        tc = os.path.join(out, 'trace.c')
-        write_c(t, tc)
+        self.bin = os.path.join(out, 'trace.bin')
+        write_bin(t, self.bin)
         cc = ['clang-19', '--target=wasm32-wasi', '-O2', '-Wall', '-Iinclude', '-I' + HERE]
-        to = os.path.join(out, 'trace.o')
-        run(cc + ['-c', tc, '-o', to])
-        common = [os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_wasi.c'), to]
+        common = [os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_wasm.c')]
         self.wasm = {}
         for s in STRATEGIES:
             run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=wasi', 'STRATEGY=' + s, 'VARIANT=testing'])
@@ -473,14 +487,14 @@ class Wasi:
         self.wasm[self.peers[0]] = w
 
     def replay(self, who, *mode):
-        p = run(['node', '--no-warnings', os.path.join(HERE, 'run_wasi.mjs'), self.wasm[who], *map(str, mode)],
-                check=False)
+        p = run(['node', '--no-warnings', os.path.join(HERE, 'run_wasi.mjs'), self.wasm[who], self.bin,
+                 *map(str, mode)], check=False)
         if p.returncode not in (0, 1) or 'error' in p.stdout:
             raise RuntimeError('%s %s under node: exit %d\n%s%s' % (who, ' '.join(map(str, mode)), p.returncode,
                                                                     p.stdout[-2000:], p.stderr[-2000:]))
         return parse_out(p.stdout), p.returncode
 
-    def instructions(self, who):
+    def instructions(self, who, run_=None):
         return None
 
     def code_bytes(self):
@@ -497,9 +511,74 @@ class Wasi:
         return res, 'code measured as make size does (test/size/size.py, -Oz)'
 
 
+class Emscripten:
+    """Emscripten (emcc, wasm32) under node: lite-alloc's strategies (its Emscripten library, sbrk
+    backend) beside Emscripten's own dlmalloc (its default) and emmalloc (-sMALLOC=emmalloc). No
+    instruction counts (node's JIT); code from make size's table (wasm -Oz: the strategies' Emscripten
+    rows, the peers' wasm32 rows) or measured as it does."""
+    name = 'emscripten'
+    peers = ['dlmalloc (Emscripten)', 'emmalloc (Emscripten)']
+    counter = 'not measured under node'
+    REGION_MAX = 1 << 30
+
+    def __init__(self, t, out):
+        self.t, self.out = t, out
+        for tool in ('emcc', 'node'):
+            if not shutil.which(tool):
+                die('TARGET=emscripten needs %s: run make toolchains' % tool)
+        self.bin = os.path.join(out, 'trace.bin')
+        write_bin(t, self.bin)
+        # The trace is standard input (NODERAWFS: the host's files); Debian's emcc needs its node modules.
+        self.env = dict(os.environ, NODE_PATH=os.environ.get('NODE_PATH', '/usr/share/nodejs'))
+        cc = ['emcc', '-O2', '-Wall', '-Iinclude', '-I' + HERE, '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=4GB',
+              '-sNODERAWFS=1', '-sEXIT_RUNTIME=1', os.path.join(HERE, 'replay.c'), os.path.join(HERE, 'replay_wasm.c')]
+        self.js = {}
+        for s in STRATEGIES:
+            run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=emscripten', 'STRATEGY=' + s, 'VARIANT=testing'])
+            j = os.path.join(out, 'replay-%s.js' % s)
+            run(cc + [os.path.join(HERE, 'alloc_lite.c'), 'build/emscripten/%s/testing/liblite_alloc.a' % s,
+                      '-o', j], env=self.env)
+            self.js[s] = j
+        for who, malloc in zip(self.peers, ('dlmalloc', 'emmalloc')):
+            j = os.path.join(out, 'replay-%s.js' % malloc)
+            run(cc + [os.path.join(HERE, 'alloc_libc.c'), '-sMALLOC=' + malloc, '-o', j], env=self.env)
+            self.js[who] = j
+
+    def replay(self, who, *mode):
+        with open(self.bin, 'rb') as trace:
+            p = run(['node', '--no-experimental-fetch', self.js[who], *map(str, mode)], check=False, stdin=trace,
+                    env=self.env)
+        if p.returncode not in (0, 1) or 'error' in p.stdout:
+            raise RuntimeError('%s %s under node: exit %d\n%s%s' % (who, ' '.join(map(str, mode)), p.returncode,
+                                                                    p.stdout[-2000:], p.stderr[-2000:]))
+        return parse_out(p.stdout), p.returncode
+
+    def instructions(self, who, run_=None):
+        return None
+
+    def code_bytes(self):
+        ours = size_table_code('emscripten', {s: 'lite-alloc ' + s for s in STRATEGIES})
+        theirs = size_table_code('wasm32', {p: 'Emscripten %s (clang-19 -Oz)' % p.split()[0] for p in self.peers})
+        if ours and theirs:
+            return dict(ours, **theirs), 'code from build/size/size.json (make size, -Oz)'
+        sys.path.insert(0, os.path.join(ROOT, 'test', 'size'))
+        import size as sz
+        kit = sz.WasmKit('emscripten', ['--target=wasm32-unknown-emscripten', '--sysroot=' + sz.ES_SYSROOT],
+                         sz.EM_LIBC, ['--allow-undefined'])
+        res = {s: kit.measure(s, [sz.build_lib('emscripten', s, True)])[0] for s in STRATEGIES}
+        pk = sz.WasmKit('wasm32-peers', ['--target=wasm32-wasi'], sz.WASI_LIBC)
+        for p in self.peers:
+            o = sz.emscripten_peer(pk, os.path.join(sz.ES_LIB, p.split()[0] + '.c'))
+            res[p] = pk.measure(p.split()[0], [o, pk.o['shim']])[0]
+        return res, 'code measured as make size does (test/size/size.py, -Oz)'
+
+
 # ---------------------------------------------------------------- advise
 def search_region(plat, s, peak_live):
-    limit = {'cortex-m4': CM_REGION_MAX, 'wasi': Wasi.REGION_MAX}.get(plat.name, 1 << 32)
+    """The replayer's binary search for the smallest region; the largest region tried grows 4x
+    until the trace runs in it, up to the platform's limit (Cortex-M4: all the RAM the firmware has
+    left, which the replayer reports as max)."""
+    limit = {'cortex-m4': CM_RAM, 'wasi': Wasi.REGION_MAX, 'emscripten': Emscripten.REGION_MAX}.get(plat.name, 1 << 32)
     top = max(65536, 2 * peak_live)
     while True:
         top = min(top, limit)
@@ -510,31 +589,42 @@ def search_region(plat, s, peak_live):
         d = r['search']
         if 'region' in d:
             return d, top
+        if 'too_small' in d and d['too_small'] < top:  # the platform has no more memory
+            return None, d['too_small']
         if top >= limit:
             return None, top
         top *= 4
 
 
-def search_limit(plat, who, peak_live):
+def search_limit(plat, who, peak_live, footprint):
     """newlib: the smallest cap on the program break's growth that runs the trace, one QEMU run per
-    size (its malloc cannot restart); verified like a region: N succeeds, N - 8 fails."""
-    def ok(n):
-        r, _ = plat.replay(who + '-cap', 'limit', n)
-        if 'limit' not in r or 'bytes' not in r['limit']:
-            return None
-        return r['limit']['failed_at']
-    top = max(4096, 2 * peak_live)
-    top -= top % STEP
+    size (its malloc cannot restart); verified like a region: N succeeds, N - 8 fails. The search
+    starts at the peak footprint of the uncapped run (a cap there is never reached: the replay runs
+    as uncapped), which is usually the answer: newlib's malloc fails as soon as _sbrk refuses. It
+    steps down from there in doubling steps while the cap still suffices, then bisects; a cap at
+    the peak live payload cannot hold the payload and its headers, so it bounds the steps."""
+    tried = {}
+
+    def ok(n):  # failed_at of a replay with the break's growth capped at n bytes (-1: ran through)
+        if n not in tried:
+            r, _ = plat.replay(who + '-cap', 'limit', n)
+            tried[n] = r['limit']['failed_at'] if 'bytes' in r.get('limit', {}) else None
+        return tried[n]
+    top = -(-max(footprint, STEP) // STEP) * STEP
     while True:
         at = ok(top)
         if at is None:
             return None, top
         if at == -1:
             break
-        if top >= CM_REGION_MAX:
+        if top >= CM_RAM:
             return None, top
-        top = min(top * 4, CM_REGION_MAX)
-    lo, hi = 0, top // STEP
+        top = min(top * 4, CM_RAM)
+    floor = min(peak_live, top - STEP) // STEP  # a cap that fails (not replayed)
+    hi, d = top // STEP, 1                      # hi * STEP runs the trace (replayed)
+    while hi - d > floor and ok((hi - d) * STEP) == -1:
+        hi, d = hi - d, d * 2
+    lo = max(hi - d, floor)
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if ok(mid * STEP) == -1:
@@ -542,38 +632,65 @@ def search_limit(plat, who, peak_live):
         else:
             lo = mid
     n = hi * STEP
-    d = {'region': n, 'ok': int(ok(n) == -1), 'check': 0, 'below_failed_at': ok(n - STEP)}
-    return d, top
+    return {'region': n, 'ok': int(ok(n) == -1), 'check': 0, 'below_failed_at': ok(n - STEP)}, top
+
+
+class Progress:
+    """What make advise is doing, on stderr, as it goes: the step, and how long each took."""
+
+    def __init__(self):
+        import time
+        self.clock, self.t0, self.step = time.monotonic, time.monotonic(), None
+
+    def __call__(self, what):
+        self.done()
+        self.step, self.started = what, self.clock()
+        print('advise: [%5.1f s] %s ...' % (self.started - self.t0, what), file=sys.stderr, flush=True)
+
+    def done(self):
+        if self.step:
+            print('advise: [%5.1f s]   %.1f s' % (self.clock() - self.t0, self.clock() - self.started),
+                  file=sys.stderr, flush=True)
+        self.step = None
 
 
 def fmt(n):
     return '-' if n is None else '{:,}'.format(int(round(n))).replace(',', ' ')
 
 
-def advise(t, plat, out):
+def advise(t, plat, out, progress):
     peak_live = t.peak_live()
     rows = {}
+    progress('code size of every allocator')
     code, code_note = plat.code_bytes()
     for who in STRATEGIES + plat.peers:
+        name = ('lite-alloc ' + who) if who in STRATEGIES else who
         r = {'code': code.get(who)}
+        progress('%s: peak footprint (one replay on the default backend%s)'
+                 % (name, ', under -icount: also the instructions per call' if plat.name == 'cortex-m4' else ''))
         run_, _ = plat.replay(who, 'run')
         r['failed_at'] = run_['run']['failed_at']
         r['peak'] = run_['run']['peak_footprint'] if r['failed_at'] == -1 else None
-        r['ipc'] = plat.instructions(who)
         r['region'] = None
+        if plat.name != 'cortex-m4':  # there, the run replay is counted
+            progress('%s: instructions per call (%s)' % (name, plat.counter))
+        r['ipc'] = plat.instructions(who, run_)
         if who in STRATEGIES:
+            progress('%s: smallest region (binary search, in the replayer)' % name)
             d, top = search_region(plat, who, peak_live)
             if d:
                 if not (d['ok'] == 1 and d['check'] == 0 and d['below_failed_at'] >= 0):
                     raise RuntimeError('%s: region %d was not verified: %r' % (who, d['region'], d))
                 r['region'] = d['region']
                 r['below_failed_at'] = d['below_failed_at']
+                progress('%s: heap map in the smallest region (for the picture)' % name)
                 m, _ = plat.replay(who, 'map', d['region'], SAMPLES)
                 r['map'] = m
             else:
-                r['region_note'] = '> %d' % top
+                r['region_note'] = '> %s' % fmt(top)
         elif plat.name == 'cortex-m4' and r['failed_at'] == -1:
-            d, top = search_limit(plat, who, peak_live)
+            progress('%s: smallest heap (a cap on _sbrk, one QEMU run per size)' % name)
+            d, top = search_limit(plat, who, peak_live, r['peak'])
             if d:
                 if not (d['ok'] == 1 and d['below_failed_at'] is not None and d['below_failed_at'] >= 0):
                     raise RuntimeError('%s: heap %d was not verified: %r' % (who, d['region'], d))
@@ -606,9 +723,9 @@ def advise(t, plat, out):
                  'binary search in %d-byte steps, replayed at N (succeeds, heap check passes) and at N-%d (fails).'
                  % (code_note, {'host': 'callgrind, replay.c\'s ra_* calls',
                                 'cortex-m4': 'QEMU -icount, minus a null allocator\'s run',
-                                'wasi': 'not measured under node'}[plat.name],
+                                'wasi': 'not measured under node', 'emscripten': 'not measured under node'}[plat.name],
                     {'host': 'glibc: no fixed heap', 'cortex-m4': 'newlib: the cap on _sbrk\'s growth',
-                     'wasi': 'dlmalloc: no fixed heap'}[plat.name],
+                     'wasi': 'dlmalloc: no fixed heap', 'emscripten': 'dlmalloc, emmalloc: no fixed heap'}[plat.name],
                     STEP, STEP))
     lines.append(recommend(rows, plat.peers))
     text = '\n'.join(lines)
@@ -792,6 +909,8 @@ def picture(t, target, rows):
 
 
 def cmd_advise(args):
+    progress = Progress()
+    progress('reading %s' % args.trace)
     try:
         t = parse_trace(args.trace)
     except TraceError as e:
@@ -800,8 +919,10 @@ def cmd_advise(args):
         die('%s: the trace has no operations' % args.trace)
     out = args.out or os.path.join(ROOT, 'build', 'advise', args.target)
     os.makedirs(out, exist_ok=True)
-    plat = {'host': Host, 'cortex-m4': CortexM4, 'wasi': Wasi}[args.target](t, out)
-    text, svg = advise(t, plat, out)
+    progress('building the replayers for %s' % args.target)
+    plat = {'host': Host, 'cortex-m4': CortexM4, 'wasi': Wasi, 'emscripten': Emscripten}[args.target](t, out)
+    text, svg = advise(t, plat, out, progress)
+    progress.done()
     print(text)
     print('picture: %s' % os.path.relpath(svg, os.getcwd()))
 
@@ -828,7 +949,7 @@ def main():
     p.add_argument('trace')
     p = sub.add_parser('advise', help='replay on every strategy: table, recommendation, SVG')
     p.add_argument('trace')
-    p.add_argument('--target', default='host', choices=['host', 'cortex-m4', 'wasi'])
+    p.add_argument('--target', default='host', choices=['host', 'cortex-m4', 'wasi', 'emscripten'])
     p.add_argument('--out')
     args = ap.parse_args()
     if args.cmd == 'record' and args.command[:1] == ['--']:

@@ -10,7 +10,7 @@
 
 #include "replay.h"
 
-const struct op *trace_ops;
+static const struct op *trace_ops;
 uint32_t trace_n_ops, trace_n_ids;
 void **trace_slots;
 uint32_t *trace_sizes;
@@ -22,7 +22,12 @@ static void *map(size_t n) {
     return p == MAP_FAILED ? 0 : p;
 }
 
-unsigned char *replay_region_buffer(size_t n) { return map(n); } /* page-aligned */
+unsigned char *replay_region_buffer(size_t *n) { return map(*n); } /* page-aligned, any size */
+
+const struct op *trace_window(uint32_t i, uint32_t *n) { /* the whole file is mapped */
+    *n = trace_n_ops - i;
+    return trace_ops + i;
+}
 
 int main(int argc, char **argv) {
     static char out[1 << 16];
@@ -32,7 +37,7 @@ int main(int argc, char **argv) {
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0 || st.st_size < 12) { perror(argv[1]); return 2; }
     const uint32_t *w = mmap(0, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (w == MAP_FAILED || memcmp(w, "LAT1", 4) || (size_t)st.st_size != 12 + (size_t)w[1] * sizeof(struct op)) {
+    if (w == MAP_FAILED || memcmp(w, "LAT1", 4) || (size_t)st.st_size != TRACE_HEADER_BYTES + (size_t)w[1] * sizeof(struct op)) {
         fprintf(stderr, "%s: not a replay file of advise.py\n", argv[1]);
         return 2;
     }

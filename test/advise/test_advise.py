@@ -7,10 +7,15 @@
 2. Bad input: malformed and truncated traces are rejected with the line number; a replay file whose
    operations name blocks that were never allocated (bypassing the checker) gives an error message
    from the replayer, not a crash.
-3. make advise on a trace of Debian's lua5.4 running test/advise/app.lua (recorded here, host) and on
-   a trace of test/advise/cm_app.c recorded under QEMU (TARGET=cortex-m4, then TARGET=wasi): every
-   strategy's smallest region (and on Cortex-M4 newlib's smallest heap) is replayed again here, at N (must succeed) and N - 8 (must fail); the table, the
+3. make advise on a trace of more than a million calls of Debian's lua5.4 running
+   test/advise/churn.lua (recorded here, host; bounded in time, and each replay mode's CPU time checked
+   against a bare replay's, so that a measurement that costs more than O(1) per call fails), on a
+   trace of test/advise/cm_app.c recorded under QEMU (TARGET=cortex-m4, then TARGET=wasi and
+   TARGET=emscripten), and on a generated Cortex-M4 trace of 2.4 MB live, which needs the board's RAM
+   for the heap under test: every strategy's smallest region (and on Cortex-M4 newlib's smallest
+   heap) is replayed again here, at N (must succeed) and N - 8 (must fail); the table, the
    recommendation and the SVG must be there.
+Arguments: run only the tests whose name holds one of them.
 """
 import os
 import re
@@ -204,7 +209,7 @@ def test_replayer_bad_blocks():
     run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=host', 'STRATEGY=bump_freelist', 'VARIANT=testing'])
     exe = os.path.join(OUT, 'replay-bump_freelist')
     tools = os.path.join(ROOT, 'test', 'advise')
-    run(['cc', '-O1', '-Wall', '-Iinclude', *(os.path.join(tools, f) for f in ('replay.c', 'replay_host.c',
+    run(['cc', '-O1', '-Wall', '-Iinclude', '-Wl,--wrap=mprotect', *(os.path.join(tools, f) for f in ('replay.c', 'replay_host.c',
                                                                                  'alloc_lite.c')),
          'build/host/bump_freelist/testing/liblite_alloc.a', '-o', exe])
     cases = [([('m', 0, 8, 0, 2), ('f', 1, 0, 0, 3)], 2, 'error op 1: free of the never-allocated block 1'),
@@ -223,8 +228,8 @@ def test_replayer_bad_blocks():
 
 
 # ---------------------------------------------------------------- 3. make advise
-def advise_and_verify(trace, target, replay_region):
-    p = run(['make', '-s', '--no-print-directory', 'advise', 'TRACE=' + trace, 'TARGET=' + target])
+def advise_and_verify(trace, target, replay_region, timeout=None):
+    p = run(['make', '-s', '--no-print-directory', 'advise', 'TRACE=' + trace, 'TARGET=' + target], timeout=timeout)
     text = p.stdout
     print('\n'.join('     ' + l for l in text.strip().split('\n')))
     rows = {}
@@ -234,7 +239,8 @@ def advise_and_verify(trace, target, replay_region):
             rows[m.group(1)] = int(m.group(5).replace(' ', ''))
     assert sorted(rows) == sorted(advise.STRATEGIES), 'table rows: %s\n%s' % (sorted(rows), text)
     assert re.search(r'^recommended: lite-alloc \w+ with a \d+-byte region', text, re.M), 'no recommendation'
-    peers = {'host': ['glibc'], 'cortex-m4': ['newlib-nano', 'newlib'], 'wasi': ['wasi-libc dlmalloc']}[target]
+    peers = {'host': ['glibc'], 'cortex-m4': ['newlib-nano', 'newlib'], 'wasi': ['wasi-libc dlmalloc'],
+             'emscripten': [r'dlmalloc \(Emscripten\)', r'emmalloc \(Emscripten\)']}[target]
     for peer in peers:
         assert re.search(r'^\| %s +\| +[^|]+\| +([\d.]+|-) \| +[\d ]+ \|' % peer, text, re.M), 'no %s row' % peer
     for s, n in rows.items():  # the region search, checked from outside: N runs the trace, N - 8 does not
@@ -255,21 +261,48 @@ def advise_and_verify(trace, target, replay_region):
     for s in advise.STRATEGIES:
         assert s in texts, 'the picture has no band for %s' % s
     assert len(list(root.iter('{http://www.w3.org/2000/svg}polyline'))) == 4, 'the picture has not 4 curves'
+    return text
+
+
+def cpu(cmd):
+    """CPU seconds (user + system) of one command, and its output."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    p = run(cmd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, p.stdout
 
 
 def test_lua_host():
+    """A trace of more than a million calls from lua5.4 (test/advise/churn.lua 5), through make advise
+    in bounded time; then every per-call measurement is shown O(1) on it: the run (footprint after
+    every call), the map (high-water mark after every call) and each replay of the region search cost
+    a few times a bare replay, not a multiple of the heap's size (a heap walk per call made a run of
+    such a trace minutes long)."""
     tr = os.path.join(ROOT, 'build', 'advise', 'lua.trace')
-    r = run(TOOL + ['record', '-o', tr, '--', 'lua5.4', os.path.join(ROOT, 'test', 'advise', 'app.lua')])
-    assert r.stdout.strip() == '5090', 'lua5.4 printed %r' % r.stdout
+    r = run(TOOL + ['record', '-o', tr, '--', 'lua5.4', os.path.join(ROOT, 'test', 'advise', 'churn.lua'), '5'])
+    assert r.stdout.split() == ['29997', '4096'], 'lua5.4 printed %r' % r.stdout
     t = advise.parse_trace(tr)
     c = t.counts()
-    assert len(t.ops) > 5000 and c.get('f', 0) > 1000 and c.get('r', 0) > 10, c
+    assert len(t.ops) > 1_000_000 and c.get('f', 0) > 400_000 and c.get('r', 0) > 100_000, c
+    host = os.path.join(ROOT, 'build', 'advise', 'host')
 
     def region(s, n):
-        p = run([os.path.join(ROOT, 'build', 'advise', 'host', 'replay-' + s),
-                 os.path.join(ROOT, 'build', 'advise', 'host', 'trace.bin'), 'map', str(n), '1'])
+        p = run([os.path.join(host, 'replay-' + s), os.path.join(host, 'trace.bin'), 'map', str(n), '1'])
         return advise.parse_out(p.stdout)['map']['failed_at']
-    advise_and_verify(os.path.relpath(tr, ROOT), 'host', region)
+    text = advise_and_verify(os.path.relpath(tr, ROOT), 'host', region, timeout=900)
+    for s in advise.STRATEGIES + ['glibc']:
+        exe, trace = os.path.join(host, 'replay-' + s), os.path.join(host, 'trace.bin')
+        bare = min(cpu([exe, trace, 'time'])[0] for _ in range(3))
+        for mode in (['run'], ['search', 2 * t.peak_live(), advise.STEP]) if s != 'glibc' else (['run'],):
+            took, out = cpu([exe, trace, *map(str, mode)])
+            replays = advise.parse_out(out).get('search', {}).get('replays', 1)
+            assert took <= 4 * replays * bare + 0.5, '%s %s: %.2f s of CPU for %d replays, a bare replay %.3f s' % (
+                s, mode[0], took, replays, bare)
+        if s != 'glibc':
+            n = int(re.search(r'^\| lite-alloc %s .*?\| +([\d ]+) \| +line' % s, text, re.M).group(1).replace(' ', ''))
+            took, _ = cpu([exe, trace, 'map', str(n), str(advise.SAMPLES)])
+            assert took <= 4 * bare + 0.5, '%s map: %.2f s of CPU, a bare replay %.3f s' % (s, took, bare)
 
 
 def test_cortex_m4():
@@ -287,10 +320,61 @@ def test_cortex_m4():
     def region(s, n):
         plat = advise.CortexM4.__new__(advise.CortexM4)
         plat.elf = {s: os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'replay-%s.elf' % s)}
+        plat.bin = os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'trace.bin')
         if s.endswith('-cap'):
             return plat.replay(s, 'limit', n)[0]['limit']['failed_at']
         return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
     advise_and_verify(os.path.relpath(tr, ROOT), 'cortex-m4', region)
+
+
+def test_emscripten():
+    tr = os.path.join(ROOT, 'build', 'advise', 'cm_app.trace')  # written by test_cortex_m4
+
+    def region(s, n):
+        plat = advise.Emscripten.__new__(advise.Emscripten)
+        plat.js = {s: os.path.join(ROOT, 'build', 'advise', 'emscripten', 'replay-%s.js' % s)}
+        plat.bin = os.path.join(ROOT, 'build', 'advise', 'emscripten', 'trace.bin')
+        plat.env = dict(os.environ, NODE_PATH='/usr/share/nodejs')
+        return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
+    advise_and_verify(os.path.relpath(tr, ROOT), 'emscripten', region)
+
+
+def test_cortex_m4_board_ram():
+    """A trace whose live payload (about 2.4 MB) fits the board's 4 MiB only if the heap under test
+    gets the RAM: newlib does, so every lite-alloc strategy must too (a run on its default backend,
+    _sbrk, and a smallest region above 2 MiB), never an out-of-memory of the replayer's making."""
+    lines, live, n = [advise.HEADER], {}, 0
+    for i in range(880):
+        size = 3000 + (i * 977) % 2000
+        lines.append('m %d %d' % (i, size))
+        live[i] = size
+        if i % 3 == 2:
+            lines.append('f %d' % (i - 2))
+            del live[i - 2]
+        elif i % 5 == 4:
+            lines.append('r %d %d' % (i - 1, live[i - 1] + 500))
+            live[i - 1] += 500
+    for i in sorted(live)[::2]:
+        lines.append('f %d' % i)
+    ops = len(lines) - 1
+    tr = os.path.join(OUT, 'board-ram.trace')
+    with open(tr, 'w') as f:
+        f.write('\n'.join(lines + ['end %d' % ops]) + '\n')
+    t = advise.parse_trace(tr)
+    assert 2_200_000 < t.peak_live() < 2_600_000, t.peak_live()
+
+    def region(s, n):
+        plat = advise.CortexM4.__new__(advise.CortexM4)
+        plat.elf = {s: os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'replay-%s.elf' % s)}
+        plat.bin = os.path.join(ROOT, 'build', 'advise', 'cortex-m4', 'trace.bin')
+        if s.endswith('-cap'):
+            return plat.replay(s, 'limit', n)[0]['limit']['failed_at']
+        return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
+    text = advise_and_verify(os.path.relpath(tr, ROOT), 'cortex-m4', region)
+    for s in advise.STRATEGIES:
+        m = re.search(r'^\| lite-alloc %s +\|[^|]+\|[^|]+\| +([\d ]+) \| +([\d ]+) \|' % s, text, re.M)
+        assert m, 'lite-alloc %s: no peak footprint or region' % s
+        assert int(m.group(2).replace(' ', '')) > 2 << 20, 'lite-alloc %s: region %s' % (s, m.group(2))
 
 
 def test_wasi():
@@ -299,12 +383,21 @@ def test_wasi():
     def region(s, n):
         plat = advise.Wasi.__new__(advise.Wasi)
         plat.wasm = {s: os.path.join(ROOT, 'build', 'advise', 'wasi', 'replay-%s.wasm' % s)}
+        plat.bin = os.path.join(ROOT, 'build', 'advise', 'wasi', 'trace.bin')
         return plat.replay(s, 'map', n, 1)[0]['map']['failed_at']
     advise_and_verify(os.path.relpath(tr, ROOT), 'wasi', region)
 
 
 def main():
+    """Every test, or those whose name holds one of the arguments."""
     os.makedirs(OUT, exist_ok=True)
+    chosen = sys.argv[1:]
+    global test
+    run_test = test
+
+    def test(name, fn):
+        if not chosen or any(c in name for c in chosen):
+            run_test(name, fn)
     have_cm = all(shutil.which(x) for x in ('arm-none-eabi-gcc', 'qemu-system-arm'))
     test('recorder: LD_PRELOAD on the host', test_record_preload)
     test('recorder: RECORD=1 build on the host', test_record_build_host)
@@ -319,11 +412,13 @@ def main():
     for name, text, want in BAD:
         test('bad trace: ' + name, make_bad_test(text, want))
     test('replayer: operations on blocks never allocated', test_replayer_bad_blocks)
-    test('make advise: lua5.4 on the host', test_lua_host)
+    test('make advise: a million calls of lua5.4 on the host, every per-call measurement O(1)', test_lua_host)
     if have_cm:
         test('recorder: RECORD=1 build on Cortex-M4 (QEMU)', test_record_build_cortex_m4)
         test('make advise: a Cortex-M4 program recorded under QEMU', test_cortex_m4)
         test('make advise TARGET=wasi: the same trace under node', test_wasi)
+        test('make advise TARGET=emscripten: the same trace under node', test_emscripten)
+        test('make advise TARGET=cortex-m4: a heap of 2.4 MB gets the board\'s RAM', test_cortex_m4_board_ram)
     else:
         failed += 1
         print('FAIL Cortex-M4: arm-none-eabi-gcc or qemu-system-arm is not installed: run make toolchains')
