@@ -173,6 +173,11 @@ build/host/%/trust/death_every_call: test/trust/death.c FORCE
 	@mkdir -p $(@D)
 	$(HOST_CC) -std=c11 -O1 -g -Wall -Wextra -Wno-use-after-free -Iinclude $< build/host/$*/checked_every_call/liblite_alloc.a -o $@
 
+build/host/%/trust/uaf_death: test/trust/uaf_death.c FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=checked
+	@mkdir -p $(@D)
+	$(HOST_CC) -std=c11 -O1 -g -Wall -Wextra -Iinclude $< build/host/$*/checked/liblite_alloc.a -o $@
+
 # Address-space limit for the exhaustion run, in KiB (ulimit -v).
 TRUST_VMEM_KB ?= 393216
 # The Lua workload at this fraction in check-trust (freelist takes minutes at full size: see README of the report).
@@ -181,8 +186,11 @@ TRUST_LUA_SCALE ?= 0.2
 check-exhaust: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/exhaust)
 	@for s in $(STRATEGIES); do (ulimit -v $(TRUST_VMEM_KB) && build/host/$$s/trust/exhaust) || exit 1; done
 
-check-death: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/death build/host/$(s)/trust/death_every_call)
+check-death: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/death build/host/$(s)/trust/death_every_call \
+               build/host/$(s)/trust/uaf_death)
 	@for s in $(STRATEGIES); do test/trust/death.sh build/host/$$s/trust/death $$s build/host/$$s/trust/death_every_call || exit 1; done
+	@for s in $(STRATEGIES); do \
+	  $(call uaf_death,host $$s,message,build/host/$$s/trust/uaf_death,build/host/$$s/trust/uaf_death.out); done
 
 check-preload: $(foreach s,$(STRATEGIES),build/host/$(s)/liblite_alloc.so build/host/$(s)/liblite_alloc_checked.so)
 	@for s in $(STRATEGIES); do \
