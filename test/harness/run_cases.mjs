@@ -1,7 +1,8 @@
 // Runs test/trust/uaf_death.c's cases on wasm, one fresh instance each (a trap or abort cannot be
 // recovered from inside wasm): case n is argv[1] of a wasi program, or the argument of the
 // freestanding module's exported uaf_case. Stops at the first case number the program does not
-// have (exit code 3, or uaf_case returning 1); prints "uaf: aborted" after a trap and
+// have (exit code 3, or uaf_case returning 1); prints "uaf: aborted" after abort's trap,
+// "uaf: crashed (...)" after any other, and
 // "uaf: <n> cases" at the end, as the program does where it runs every case itself.
 //   node --no-warnings test/harness/run_cases.mjs prog.wasm
 import { readFileSync, writeSync } from 'node:fs';
@@ -31,7 +32,8 @@ for (;; ++n) {
     code = runCase(n);
   } catch (e) {
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-    say('uaf: aborted\n');
+    // abort() and the freestanding report trap with "unreachable"; any other trap is a crash
+    say(/unreachable/.test(e.message) ? 'uaf: aborted\n' : `uaf: crashed (${e.message})\n`);
     continue;
   }
   if (code === 3) break;

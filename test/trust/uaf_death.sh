@@ -17,13 +17,16 @@ awk -v label="$label" -v expect="$expect" '
     if (!(scene in total)) order[++scenes] = scene
     pending = 1; why = ""
     if (rest ~ /^uaf: survived$/) { why = "survived"; done_case(0); next }
+    if (rest ~ /^uaf: crashed/) { why = "crashed"; done_case(0); next }
     if (expect == "trap") { ok = rest == "uaf: aborted"; why = ok ? "" : "message: " rest; done_case(ok); next }
+    if (rest == "uaf: aborted") { why = "aborted without the message"; done_case(0); next }
     if (rest !~ /^lite-alloc: [a-z_]+\(\): (heap corrupt: )?a freed block was written to after free \(use after free\)$/) {
       why = "message: " rest
     }
     next
   }
   /^uaf: aborted$/ && pending { done_case(why == ""); next }
+  /^uaf: crashed/ && pending { why = "crashed"; done_case(0); next }
   /^uaf: [0-9]+ cases$/ { ran = $2 }
   END {
     if (pending) { why = "crashed or hung"; done_case(0) }
