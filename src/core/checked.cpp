@@ -73,12 +73,14 @@ static char *poison_end(const char *p, const char *start) {
     char *end = (char *)p + block_size(p) - kWord - kFooter;
     return end - start > (ptrdiff_t)kPoisonSpan ? (char *)start + kPoisonSpan : end;
 }
+// (a word at a time: every poisoned range starts and ends on a word)
+constexpr Word kPoisonWord = (Word)0x0101010101010101ull * kPoisonByte;
 static void fill(char *c, const char *end) {
-    for (; c < end; ++c) *c = (char)kPoisonByte;
+    for (; c < end; c += kWord) store_word(c, kPoisonWord);
 }
 static bool filled(const char *c, const char *end) {
-    for (; c < end; ++c)
-        if ((unsigned char)*c != kPoisonByte) return false;
+    for (; c < end; c += kWord)
+        if (load_word(c) != kPoisonWord) return false;
     return true;
 }
 static void set_island(char *word, size_t offset) {

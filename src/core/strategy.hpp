@@ -93,9 +93,10 @@ LITE_INLINE char *link(const char *p, int i) { return load_ptr(p + i * kWord); }
 LITE_INLINE void set_link(char *p, int i, char *to) { store_ptr(p + i * kWord, to); }
 inline bool free_block_intact(const char *) { return true; }
 #endif
-// Verifies a free block, links, poison and footer, before it is taken off its list or merged.
+// Verifies a free block's poison and footer before it is taken off its list or merged; its links
+// are verified as they are read (link()), which the caller does next.
 LITE_INLINE void verify_free(const char *p) {
-    if (LITE_ALLOC_CHECKED && !free_block_intact(p)) checked::written_after_free();
+    if (LITE_ALLOC_CHECKED && !checked::poison_intact(p)) checked::written_after_free();
 }
 
 // Singly linked LIFO lists of free blocks (bump_freelist, segregated_bump). A slot is what holds a
