@@ -116,7 +116,7 @@ LITE_INLINE char *allocate(size_t size) {
     set_footer(p, size);
     set_flag(p + size, kPrevFree, true);
     insert(p);
-    checked::merged(p, freed);
+    if (LITE_ALLOC_CHECKED) checked::merged(p, freed);  // (emcc -Oz would keep a call to the empty hook)
 }
 
 LITE_INLINE bool resize(char *p, size_t size) {
