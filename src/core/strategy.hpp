@@ -17,6 +17,8 @@
 //   int check_free(FreeSummary &listed, size_t at_most)
 //                                  lite_alloc_check's part: verifies the free lists and their
 //                                  invariants and adds up what they hold; 0 or a kCheck* code.
+//   int home(const char *p)        the list free block p belongs on, its index in heap().heads (the
+//                                  checked build verifies that each link leads to a block of its list)
 // Their lists live in heap().heads (LITE_ALLOC_HEADS of them), so that lite_alloc_init_region
 // forgets every free block by clearing the heap's state.
 #pragma once
