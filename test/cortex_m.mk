@@ -220,8 +220,11 @@ cortex-m-check-%: cortex-m-libs-% $(CM_STARTUP)
 	@$(cm_full)for c in $(DEATH_CASES); do \
 	  $(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(CM_STARTUP) $(CM_DEATH_EXTRA) \
 	    -L$(call cm_lib,$*)/checked -llite_alloc -o $(CM_TEST)/$*/death-$${c%%:*}.elf || exit 1; done
+	@$(cm_full)$(CC) $(CM_CFLAGS) $(CM_NANO) $(CM_LDFLAGS) test/trust/uaf_death.c $(CM_STARTUP) $(CM_DEATH_EXTRA) \
+	  -L$(call cm_lib,$*)/checked -llite_alloc -o $(CM_TEST)/$*/uaf_death.elf
 	@for p in $(CM_PROGRAMS); do \
 	  prog=$${p%%_nano}; prog=$${prog%%_full}; prog=$${prog%%_region}; \
 	  $(call cm_run,$(CM_TEST)/$*/$$p.elf,^$$prog: ok); \
 	  $(call cm_expect_heap,$(CM_TEST)/$*/$$p.elf); done
 	@$(cm_full)for c in $(DEATH_CASES); do $(call cm_expect_death,$(CM_TEST)/$*/death-$${c%%:*}.elf,$${c#*:}); done
+	@$(cm_full)$(call uaf_death,$(TARGET)$(CM_SUFFIX:/%=-%) $*,message,$(CM_QEMU) $(CM_TEST)/$*/uaf_death.elf,$(CM_TEST)/$*/uaf_death.elf.out)

@@ -9,6 +9,13 @@ DEATH_CASES := double_free:double.free interior_pointer:points.inside.a.block \
   overflow:overwrote.its.canary stack_pointer:never.handed.out use_after_free:use.after.free \
   header_write:header.was.overwritten
 
+# test/trust/uaf_death.c (issue 21): a write into each of the first 64 bytes of each kind of freed
+# block must be named. $(call uaf_death,label,message|trap,command,output file): runs every case
+# (the command prints them all) and checks them with test/trust/uaf_death.sh.
+uaf_death = { $(3) > $(4) 2>&1; test/trust/uaf_death.sh '$(1)' $(2) $(4) > $(4).summary; rc=$$?; \
+  if [ $$rc != 0 ]; then cat $(4).summary; tail -3 $(4); echo "uaf_death [$(1)]: FAILED (output in $(4))"; exit 1; fi; \
+  echo "uaf_death [$(1)]: $$(tail -1 $(4) | cut -d' ' -f2) cases in $$(wc -l < $(4).summary) kinds, every write after free named"; }
+
 # build/host/<strategy>/<variant>/suite: the suite linked against that variant of the library.
 build/host/%/testing/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing

@@ -10,6 +10,7 @@ FUZZ_CC  ?= clang-19
 FUZZ_CXX ?= clang++-19
 FUZZ_SECONDS ?= 60
 FUZZ_CHECK_SECONDS ?= 15
+FUZZ_UAF_CHECK_SECONDS ?= 8
 # the fast driver (test/fuzz/replay_main.c): seconds per strategy and width in make check, and its
 # seed in make check (fixed) and in the long runs (the time; printed, so a run can be repeated)
 FUZZ_REPLAY_CHECK_SECONDS ?= 4
@@ -28,13 +29,15 @@ FUZZ_REPLAY_LIB_FLAGS := $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$
 .PHONY: check-trust fuzz fuzz-corpus check-fuzz fuzz-replay fuzz-count fuzz-campaign
 check: check-trust
 
-# build/host/<s>/fuzz/fuzz_alloc, build/host/<s>/fuzz_checked/fuzz_alloc on the checked build, and
+# build/host/<s>/fuzz/fuzz_alloc, build/host/<s>/fuzz_checked/fuzz_alloc on the checked build,
+# build/host/<s>/fuzz_uaf/fuzz_alloc on the checked build with writes after free to be named, and
 # build/host/<s>/fuzz32/fuzz_alloc: the same target as a 32-bit x86 program (-m32: 4-byte size_t, as
 # on every wasm and Cortex-M target), run natively or under qemu-i386 (test/harness/run32.sh).
-# $(1) strategy, $(2) library flags, $(3) fuzz_alloc.c flags, $(4) flags of every step (-m32).
+# $(1) strategy, $(2) library flags, $(3) fuzz_alloc.c flags, $(4) flags of every step (-m32),
+# $(5) the library's sources if not $(FUZZ_CORE).
 define FUZZ_BUILD
 	@mkdir -p $(@D)/obj
-	@for src in $(FUZZ_CORE) test/fuzz/fuzz_backend.cpp; do \
+	@for src in $(or $(5),$(FUZZ_CORE)) test/fuzz/fuzz_backend.cpp; do \
 	  o=$(@D)/obj/$$(basename $$src .cpp).o; \
 	  echo "$(FUZZ_CXX) ... -c $$src"; \
 	  $(FUZZ_CXX) $(4) $(FUZZ_LIB_FLAGS) $(STRATEGY_FLAGS_$(1)) $(2) -Iinclude -c $$src -o $$o || exit 1; done
@@ -48,6 +51,10 @@ build/host/%/fuzz_checked/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_CHECKED=1,-DFUZZ_CHECKED=1)
 build/host/%/fuzz32/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,,,-m32)
+# fuzz_uaf: the checked build, with writes after free that it must name (fuzz_alloc.c's FUZZ_UAF);
+# its report goes to the fuzz target (fuzz_backend.cpp), not to src/abi/report.cpp.
+build/host/%/fuzz_uaf/fuzz_alloc: $(FUZZ_DEPS)
+	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_CHECKED=1 -DFUZZ_UAF=1,-DFUZZ_CHECKED=1 -DFUZZ_UAF=1,,$(filter-out src/abi/report.cpp,$(FUZZ_CORE)))
 
 # One fuzz run per strategy: the committed seeds plus what earlier runs found (build/fuzz/corpus/<s>),
 # crashes to build/fuzz/crashes/<s>/. Prints libFuzzer's executions and coverage (cov, ft) at the end.
@@ -60,7 +67,7 @@ define FUZZ_RUN
 	    -artifact_prefix=build/fuzz/crashes/$$s/ build/fuzz/corpus/$$s test/fuzz/corpus \
 	    > build/fuzz/$$s.$(2).log 2>&1; rc=$$?; \
 	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' build/fuzz/$$s.$(2).log; \
-	  grep -E 'stat::(number_of_executed_units|peak_rss_mb)|^fuzz_alloc: [0-9]+ operations' build/fuzz/$$s.$(2).log | tr '\n' ' '; echo; \
+	  grep -E 'stat::(number_of_executed_units|peak_rss_mb)|^fuzz_alloc: [0-9]+ (operations|writes after free)' build/fuzz/$$s.$(2).log | tr '\n' ' '; echo; \
 	  test/fuzz/ledger.sh add $$s $(2) $(1) build/fuzz/$$s.$(2).log; \
 	  if [ $$rc -ne 0 ]; then grep -E 'check failed|ERROR|SUMMARY|lite-alloc' build/fuzz/$$s.$(2).log | head; \
 	    echo "fuzz $$s: FAILED (log build/fuzz/$$s.$(2).log; reproduce with FUZZ_TRACE=1 build/host/$$s/$(2)/fuzz_alloc <crash file>)"; exit 1; fi; \
@@ -68,20 +75,22 @@ define FUZZ_RUN
 endef
 
 check-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc \
-              build/host/$(s)/fuzz_checked/fuzz_alloc build/host/$(s)/fuzz_replay/fuzz_alloc \
+              build/host/$(s)/fuzz_checked/fuzz_alloc build/host/$(s)/fuzz_uaf/fuzz_alloc build/host/$(s)/fuzz_replay/fuzz_alloc \
               build/host/$(s)/fuzz_replay32/fuzz_alloc)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz32,test/harness/run32.sh)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz_checked)
+	$(call FUZZ_RUN,$(FUZZ_UAF_CHECK_SECONDS),fuzz_uaf)
 	$(call REPLAY_RUN,$(FUZZ_REPLAY_CHECK_SECONDS),fuzz_replay,,1)
 	$(call REPLAY_RUN,$(FUZZ_REPLAY_CHECK_SECONDS),fuzz_replay32,test/harness/run32.sh,1)
 
 # The long run: each strategy on the testing variant, then on the checked build (canaries and
 # the whole-heap check inside every call), FUZZ_SECONDS each.
 fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz_checked/fuzz_alloc \
-        build/host/$(s)/fuzz32/fuzz_alloc)
+        build/host/$(s)/fuzz_uaf/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz_checked)
+	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz_uaf)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz32,test/harness/run32.sh)
 	@$(MAKE) --no-print-directory fuzz-replay
 
@@ -173,6 +182,11 @@ build/host/%/trust/death_every_call: test/trust/death.c FORCE
 	@mkdir -p $(@D)
 	$(HOST_CC) -std=c11 -O1 -g -Wall -Wextra -Wno-use-after-free -Iinclude $< build/host/$*/checked_every_call/liblite_alloc.a -o $@
 
+build/host/%/trust/uaf_death: test/trust/uaf_death.c FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=checked
+	@mkdir -p $(@D)
+	$(HOST_CC) -std=c11 -O1 -g -Wall -Wextra -Iinclude $< build/host/$*/checked/liblite_alloc.a -o $@
+
 # Address-space limit for the exhaustion run, in KiB (ulimit -v).
 TRUST_VMEM_KB ?= 393216
 # The Lua workload at this fraction in check-trust (freelist takes minutes at full size: see README of the report).
@@ -181,8 +195,11 @@ TRUST_LUA_SCALE ?= 0.2
 check-exhaust: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/exhaust)
 	@for s in $(STRATEGIES); do (ulimit -v $(TRUST_VMEM_KB) && build/host/$$s/trust/exhaust) || exit 1; done
 
-check-death: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/death build/host/$(s)/trust/death_every_call)
+check-death: $(foreach s,$(STRATEGIES),build/host/$(s)/trust/death build/host/$(s)/trust/death_every_call \
+               build/host/$(s)/trust/uaf_death)
 	@for s in $(STRATEGIES); do test/trust/death.sh build/host/$$s/trust/death $$s build/host/$$s/trust/death_every_call || exit 1; done
+	@for s in $(STRATEGIES); do \
+	  $(call uaf_death,host $$s,message,build/host/$$s/trust/uaf_death,build/host/$$s/trust/uaf_death.out); done
 
 check-preload: $(foreach s,$(STRATEGIES),build/host/$(s)/liblite_alloc.so build/host/$(s)/liblite_alloc_checked.so)
 	@for s in $(STRATEGIES); do \

@@ -2,12 +2,15 @@
 #   - the suite (mini harness) on the testing variant, under node;
 #   - real programs linked the platform's usual way against the release library, run, and their
 #     final binaries searched for libc's own allocator (must be absent) and ours (must be present);
-#   - the checked build's death test: a double free must end the program.
+#   - the checked build's death tests: a double free must end the program, and so must a write into
+#     any of the first 64 bytes of a freed block (test/trust/uaf_death.c; wasi and wasm32 one case per
+#     instance, test/harness/run_cases.mjs).
 # `make check-<target>` first asks a recursive make whether the toolchain is there (it may have
 # been installed by `make toolchains` earlier in the same invocation) and fails if it is not.
 WASM_TARGETS := wasi wasm32 emscripten
 NODE ?= node
 WASM_RUN := $(NODE) --no-warnings test/harness/run_wasm.mjs
+WASM_RUN_CASES := $(NODE) --no-warnings test/harness/run_cases.mjs
 EMSCRIPTEN_RUN := $(NODE) --no-experimental-fetch
 WASM_TEST := build/$(TARGET)/test
 comma := ,
@@ -76,6 +79,8 @@ wasm-check-%: wasm-libs-%
 	  $(CC) $(TARGET_FLAGS) -O2 -Iinclude -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(call WASM_LIB,$*,checked) \
 	    -o $(WASM_TEST)/death-$${c%%:*}-$*.wasm || exit 1; \
 	  $(call wasm_expect_death,$(WASM_RUN) $(WASM_TEST)/death-$${c%%:*}-$*.wasm,$${c#*:}); done
+	$(CC) $(TARGET_FLAGS) -O2 -Iinclude test/trust/uaf_death.c $(call WASM_LIB,$*,checked) -o $(WASM_TEST)/uaf_death-$*.wasm
+	@$(call uaf_death,wasi $*,message,$(WASM_RUN_CASES) $(WASM_TEST)/uaf_death-$*.wasm,$(WASM_TEST)/uaf_death-$*.out)
 
 # The name check must see wasi-libc's dlmalloc when it is linked, or its silence proves nothing.
 wasm-control:
@@ -104,6 +109,9 @@ wasm-check-%: wasm-libs-%
 	  if [ -n "$$imports" ]; then echo "real-$*.wasm needs more than its own imports: $$imports"; exit 1; fi
 	$(WASM32_LINK) -O2 -Iinclude -DFREESTANDING test/wasm/double_free.c $(call WASM_LIB,$*,checked) -o $(WASM_TEST)/double_free-$*.wasm
 	@$(call wasm_expect_death,$(WASM_RUN) $(WASM_TEST)/double_free-$*.wasm,)
+	$(WASM32_LINK) -O2 -Iinclude -DFREESTANDING -Wl,--no-entry test/trust/uaf_death.c $(call WASM_LIB,$*,checked) \
+	  -o $(WASM_TEST)/uaf_death-$*.wasm
+	@$(call uaf_death,wasm32 $*,trap,$(WASM_RUN_CASES) $(WASM_TEST)/uaf_death-$*.wasm,$(WASM_TEST)/uaf_death-$*.out)
 
 # Without libc there is no foreign allocator to find; the library itself must need nothing.
 wasm-control:
@@ -135,6 +143,8 @@ wasm-check-%: wasm-libs-%
 	  $(CC) -O2 -Iinclude -DDEATH_CASE=\"$${c%%:*}\" test/trust/death.c $(call WASM_LIB,$*,checked) -sMALLOC=none \
 	    -o $(WASM_TEST)/death-$${c%%:*}-$*.js || exit 1; \
 	  $(call wasm_expect_death,$(EMSCRIPTEN_RUN) $(WASM_TEST)/death-$${c%%:*}-$*.js,$${c#*:}); done
+	$(CC) -O2 -Iinclude test/trust/uaf_death.c $(call WASM_LIB,$*,checked) -sMALLOC=none -o $(WASM_TEST)/uaf_death-$*.js
+	@$(call uaf_death,emscripten $*,message,$(EMSCRIPTEN_RUN) $(WASM_TEST)/uaf_death-$*.js,$(WASM_TEST)/uaf_death-$*.out)
 
 # The name check must see emscripten's dlmalloc when it is linked, or its silence proves nothing.
 wasm-control:

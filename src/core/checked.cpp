@@ -17,7 +17,7 @@ size_t g_blocks_walked;  // by the last lite_alloc_check()
 
 constexpr size_t kCanarySpan = 64;  // canary bytes after the request, at most (the word is always there)
 constexpr unsigned char kCanaryByte = 0xCB;
-constexpr size_t kPoisonSpan = 64;
+constexpr size_t kPoisonSpan = 64;  // the first bytes of a free block that are watched
 constexpr unsigned char kPoisonByte = 0xDF;
 
 [[noreturn]] static void die(const char *problem) { fatal(g_call, problem); }
@@ -56,22 +56,57 @@ size_t requested_size(const char *p) {
     return n;
 }
 
-// The poisoned bytes of a free block: after its links (two words), before a footer.
-static char *poison_start(const char *p) { return (char *)p + 2 * kWord; }
-static char *poison_end(const char *p) {
-    char *end = (char *)p + block_size(p) - 2 * kWord;
-    return end - poison_start(p) > (ptrdiff_t)kPoisonSpan ? poison_start(p) + kPoisonSpan : end;
+void written_after_free() { die("a freed block was written to after free (use after free)"); }
+
+// A free block's payload: its link words (strategy.hpp: one link and its copy, or freelist's next and
+// prev); freelist, in a block larger than the minimum: the island word and its copy, the offset of
+// the block last freed into it from above (0: none); poison, up to kPoisonSpan bytes from the
+// payload's start; freelist: the footer, its size, in its last word.
+constexpr size_t kFooter = LITE_ALLOC_LINKS == 2 ? kWord : 0;
+static char *island_word(const char *p) {
+    return LITE_ALLOC_LINKS == 2 && block_size(p) > kMinBlock ? (char *)p + 2 * kWord : nullptr;
 }
-void poison(char *p) {
-    for (char *c = poison_start(p), *end = poison_end(p); c < end; ++c) *c = (char)kPoisonByte;
+static char *poison_start(const char *p) { return (char *)p + (island_word(p) ? 4 : 2) * kWord; }
+// The end of what is poisoned from `start` (a payload, or a block freed into p): kPoisonSpan bytes
+// on, or the end of p's poisoned bytes.
+static char *poison_end(const char *p, const char *start) {
+    char *end = (char *)p + block_size(p) - kWord - kFooter;
+    return end - start > (ptrdiff_t)kPoisonSpan ? (char *)start + kPoisonSpan : end;
 }
-bool poison_intact(const char *p) {
-    for (const char *c = poison_start(p), *end = poison_end(p); c < end; ++c)
-        if ((unsigned char)*c != kPoisonByte) return false;
+// (a word at a time: every poisoned range starts and ends on a word)
+constexpr Word kPoisonWord = (Word)0x0101010101010101ull * kPoisonByte;
+static void fill(char *c, const char *end) {
+    for (; c < end; c += kWord) store_word(c, kPoisonWord);
+}
+static bool filled(const char *c, const char *end) {
+    for (; c < end; c += kWord)
+        if (load_word(c) != kPoisonWord) return false;
     return true;
 }
-void verify_poison(const char *p) {
-    if (!poison_intact(p)) die("a freed block was written to after free (use after free)");
+static void set_island(char *word, size_t offset) {
+    store_word(word, offset);
+    store_word(word + kWord, offset ^ key(word));
+}
+
+void poison(char *p) {
+    fill(poison_start(p), poison_end(p, p));
+    if (char *word = island_word(p)) set_island(word, 0);
+}
+// The freed block's first bytes are poisoned, and p remembers where they are (past its own words:
+// p is at least kMinBlock, four words).
+void merged(char *p, char *freed) {
+    if (freed == p) return;
+    set_island(island_word(p), (size_t)(freed - p));
+    fill(freed, poison_end(p, freed));
+}
+bool poison_intact(const char *p) {
+    if (kFooter && load_word(p + block_size(p) - 2 * kWord) != block_size(p)) return false;
+    if (!filled(poison_start(p), poison_end(p, p))) return false;
+    char *word = island_word(p);
+    if (!word) return true;
+    size_t at = load_word(word);
+    if (load_word(word + kWord) != (at ^ key(word))) return false;
+    return !at || (at % kAlign == 0 && at >= kMinBlock && at < block_size(p) && filled(p + at, poison_end(p, p + at)));
 }
 
 constexpr int kMaxGaps = 64;

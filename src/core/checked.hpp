@@ -5,8 +5,12 @@
 //     name the problem (double free, interior or foreign pointer, overwritten header);
 //   - a canary after every block's requested bytes (one more word per block), checked on free,
 //     realloc and at every whole-heap check;
-//   - free blocks are poisoned (up to kPoisonSpan bytes after their links) and the poison is
-//     verified when the block is taken again or merged: a write after free is named.
+//   - free blocks are poisoned (their first kPoisonSpan bytes after their links and the links'
+//     copies), their links are stored encoded and verified before they are followed (strategy.hpp),
+//     and the whole block, links, poison and footer, is verified when it is taken again or merged:
+//     a write after free is named;
+//   - freelist: a block freed into the free block below it is poisoned too, and stays watched until
+//     that block changes again (merged()).
 // In the release build every hook here is an empty inline function.
 #pragma once
 
@@ -23,9 +27,15 @@ void verify_owned(const char *ptr);
 void arm_canary(char *p, size_t n);
 // The size the block was asked for, or SIZE_MAX when its canary was overwritten.
 size_t requested_size(const char *p);
+// A free block's link word holds the link ^ key(the word's address): odd, so that a zero word (or a
+// stale pointer, or a word copied from another block) never reads back as a link.
+inline size_t key(const char *at) { return (size_t)at ^ (size_t)0x9E3779B97F4A7C15ull; }
+[[noreturn]] void written_after_free();
+// The poison of free block p (its header, and freelist's footer, written), and whether it is intact.
 void poison(char *p);
-void verify_poison(const char *p);
 bool poison_intact(const char *p);
+// freelist: block `freed` was merged into free block p below it (p is filed on its list).
+void merged(char *p, char *freed);
 // A gap block (arena.cpp): remembered so that the heap check does not take it for a user block.
 bool note_gap(const char *p);
 bool is_gap(const char *p);
@@ -37,9 +47,10 @@ inline void enter(const char *) {}
 inline void verify_owned(const char *) {}
 inline void arm_canary(char *, size_t) {}
 inline size_t requested_size(const char *p) { return block_size(p) - kWord; }
+inline void written_after_free() {}  // never called: every call is under `if (LITE_ALLOC_CHECKED && ...)`
 inline void poison(char *) {}
-inline void verify_poison(const char *) {}
 inline bool poison_intact(const char *) { return true; }
+inline void merged(char *, char *) {}
 inline bool note_gap(const char *) { return true; }
 inline bool is_gap(const char *) { return false; }
 inline void forget_gaps() {}

@@ -33,19 +33,28 @@
 #define LITE_ALLOC_SMALL_CLASSES 32
 #endif
 
-// Derived from the strategy, so that no two files of one library can disagree: the words a free
-// block needs, header included (freelist keeps two links and a footer, the others one link), the
-// strategy's header file, and how many list heads it keeps in the heap's state.
+#ifndef LITE_ALLOC_CHECKED
+#define LITE_ALLOC_CHECKED 0
+#endif
+
+// Derived from the strategy, so that no two files of one library can disagree: the links a free
+// block keeps (freelist: next and prev; the others: next), the words a free block needs, header
+// included (freelist: two links and a footer; the others: one link, and in the checked build its
+// copy, src/core/strategy.hpp), the strategy's header file, and how many list heads it keeps in the
+// heap's state.
 #if defined(LITE_ALLOC_STRATEGY_freelist)
+#define LITE_ALLOC_LINKS 2
 #define LITE_ALLOC_MIN_FREE_WORDS 4
 #define LITE_ALLOC_STRATEGY_HEADER "../strategy/freelist.hpp"
 #define LITE_ALLOC_HEADS 32
 #elif defined(LITE_ALLOC_STRATEGY_bump_freelist)
-#define LITE_ALLOC_MIN_FREE_WORDS 2
+#define LITE_ALLOC_LINKS 1
+#define LITE_ALLOC_MIN_FREE_WORDS (2 + LITE_ALLOC_CHECKED)
 #define LITE_ALLOC_STRATEGY_HEADER "../strategy/bump_freelist.hpp"
 #define LITE_ALLOC_HEADS (32 + 1)
 #elif defined(LITE_ALLOC_STRATEGY_segregated_bump)
-#define LITE_ALLOC_MIN_FREE_WORDS 2
+#define LITE_ALLOC_LINKS 1
+#define LITE_ALLOC_MIN_FREE_WORDS (2 + LITE_ALLOC_CHECKED)
 #define LITE_ALLOC_STRATEGY_HEADER "../strategy/segregated_bump.hpp"
 #define LITE_ALLOC_HEADS (LITE_ALLOC_SMALL_CLASSES + 1 + 12 + 1)
 #else
@@ -54,9 +63,6 @@
 
 #ifndef LITE_ALLOC_STATS
 #define LITE_ALLOC_STATS 0
-#endif
-#ifndef LITE_ALLOC_CHECKED
-#define LITE_ALLOC_CHECKED 0
 #endif
 #ifndef LITE_ALLOC_CHECK_INTERVAL
 #define LITE_ALLOC_CHECK_INTERVAL 1024

@@ -17,7 +17,7 @@ extern "C" int lite_alloc_check(void) {
         if (LITE_ALLOC_CHECKED) ++blocks;
         if (!in_use(p)) {
             walked.add(p);
-            if (!checked::poison_intact(p)) return (int)kCheckPoison;
+            if (!free_block_intact(p)) return (int)kCheckPoison;
         } else if (LITE_ALLOC_CHECKED && !checked::is_gap(p) && checked::requested_size(p) == SIZE_MAX) {
             return (int)kCheckCanary;
         }

@@ -17,6 +17,8 @@
 //   int check_free(FreeSummary &listed, size_t at_most)
 //                                  lite_alloc_check's part: verifies the free lists and their
 //                                  invariants and adds up what they hold; 0 or a kCheck* code.
+//   int home(const char *p)        the list free block p belongs on, its index in heap().heads (the
+//                                  checked build verifies that each link leads to a block of its list)
 // Their lists live in heap().heads (LITE_ALLOC_HEADS of them), so that lite_alloc_init_region
 // forgets every free block by clearing the heap's state.
 #pragma once
@@ -47,28 +49,101 @@ struct FreeSummary {
 };
 }  // namespace strategy
 
-// Singly linked LIFO lists of free blocks (bump_freelist, segregated_bump). A list is named by the
-// address of its head pointer; each block's link is its first payload word, so the link of block p
-// is the slot at p, and every slot is read and written through load_ptr/store_ptr.
+namespace strategy {
+inline int home(const char *p);  // the list free block p belongs on: its index in heap().heads
+}
+
+// The links of a free block: link i of block p is the word at p + i * kWord (LITE_ALLOC_LINKS of
+// them: next, and freelist's prev), read and written only through link() and set_link(). A list's
+// head is a plain pointer in heap().heads.
+// Checked build: a link word holds the link ^ checked::key(its address), so that no zero word,
+// stale pointer or copied word reads back as a link; a singly linked list (one link) keeps the link
+// plain in the next word too, and freelist's doubly linked ones have their back-links instead (p's
+// next has p as its prev, and the reverse). link() verifies every link before it is followed: the
+// copy or back-link, and its block: none, or a free block inside the heap, aligned, of a possible
+// size, on the same list (strategy::home); else a write after free is named.
+#if LITE_ALLOC_CHECKED
+// Whether p, found on list `list` (its head, or a link of a block on it), could be a free block there.
+inline bool on_list(const char *p, int list) {
+    return arena_holds(p) && !in_use(p) && size_can_be(p, block_size(p)) && strategy::home(p) == list;
+}
+// Link i of free block p, decoded into *to, and whether it is as the allocator wrote it.
+LITE_SHARED bool link_sound(const char *p, int i, char **to) {
+    auto stored = [](const char *q, int j) { return (char *)(load_word(q + j * kWord) ^ checked::key(q + j * kWord)); };
+    char *next = *to = stored(p, i);
+    if (LITE_ALLOC_LINKS == 1) return load_ptr(p + kWord) == next && (!next || on_list(next, strategy::home(p)));
+    if (!next) return i == 0 || heap().heads[strategy::home(p)] == p;  // only a list's first block has no prev
+    return on_list(next, strategy::home(p)) && stored(next, 1 - i) == p;
+}
+LITE_INLINE char *link(const char *p, int i) {
+    char *to;
+    if (!link_sound(p, i, &to)) checked::written_after_free();
+    return to;
+}
+LITE_INLINE void set_link(char *p, int i, char *to) {
+    store_word(p + i * kWord, (size_t)to ^ checked::key(p + i * kWord));
+    if (LITE_ALLOC_LINKS == 1) store_ptr(p + kWord, to);
+}
+// Whether free block p is as the allocator left it: links, poison, footer.
+inline bool free_block_intact(const char *p) {
+    for (int i = 0; i < LITE_ALLOC_LINKS; ++i)
+        if (char *to; !link_sound(p, i, &to)) return false;
+    return checked::poison_intact(p);
+}
+#else
+LITE_INLINE char *link(const char *p, int i) { return load_ptr(p + i * kWord); }
+LITE_INLINE void set_link(char *p, int i, char *to) { store_ptr(p + i * kWord, to); }
+inline bool free_block_intact(const char *) { return true; }
+#endif
+// Verifies a free block's poison and footer before it is taken off its list or merged; its links
+// are verified as they are read (link()), which the caller does next.
+LITE_INLINE void verify_free(const char *p) {
+    if (LITE_ALLOC_CHECKED && !checked::poison_intact(p)) checked::written_after_free();
+}
+
+// Singly linked LIFO lists of free blocks (bump_freelist, segregated_bump). A slot is what holds a
+// link: a list's head (named by the address of its head pointer) or a free block, whose link 0 is the
+// block's next. (In the release build both are one pointer at the slot's address.)
 LITE_INLINE char *slot_of(char **head) { return (char *)head; }
+#if LITE_ALLOC_CHECKED
+// The list whose head is at `slot`, or -1 when slot is a block.
+LITE_INLINE int head_at(const char *slot) {
+    size_t i = ((uintptr_t)slot - (uintptr_t)heap().heads) / sizeof(char *);
+    return i < LITE_ALLOC_HEADS ? (int)i : -1;
+}
+LITE_INLINE char *slot_link(const char *slot) {
+    int list = head_at(slot);
+    if (list < 0) return link(slot, 0);
+    char *p = heap().heads[list];
+    if (p && !on_list(p, list)) checked::written_after_free();
+    return p;
+}
+LITE_INLINE void set_slot_link(char *slot, char *to) {
+    if (head_at(slot) < 0) return set_link(slot, 0, to);
+    store_ptr(slot, to);
+}
+#else
+LITE_INLINE char *slot_link(const char *slot) { return load_ptr(slot); }
+LITE_INLINE void set_slot_link(char *slot, char *to) { store_ptr(slot, to); }
+#endif
 LITE_INLINE void push_free(char *head, char *p) {
     set_header(p, block_size(p));
     checked::poison(p);
-    store_ptr(p, load_ptr(head));
+    set_link(p, 0, load_ptr(head));
     store_ptr(head, p);
 }
 // Takes the block that `slot` points at off its list, marks it in use and returns it.
 LITE_INLINE char *pop_free(char *slot) {
-    char *p = load_ptr(slot);
-    checked::verify_poison(p);
-    store_ptr(slot, load_ptr(p));
+    char *p = slot_link(slot);
+    verify_free(p);
+    set_slot_link(slot, link(p, 0));  // the next block, verified before it takes p's place
     set_header(p, header(p) | kInUse);
     return p;
 }
 // The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
 LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {
-    for (char *slot = head, *p; (p = load_ptr(slot)) && steps--; slot = p)
+    for (char *slot = head, *p; (p = slot_link(slot)) && steps--; slot = p)
         if (block_size(p) >= size) return pop_free(slot);
     return nullptr;
 }
@@ -111,7 +186,7 @@ LITE_INLINE int half_power_class(size_t size) {
 // (right(p)), and no more blocks than the heap holds (a loop).
 template <class Right>
 int check_list(char *p, strategy::FreeSummary &listed, size_t at_most, Right right) {
-    for (; p; p = load_ptr(p)) {
+    for (; p; p = link(p, 0)) {
         if (!arena_holds(p) || in_use(p) || listed.count >= at_most) return kCheckFreeListCorrupt;
         if (!right(p)) return kCheckWrongBin;
         listed.add(p);
@@ -122,3 +197,4 @@ int check_list(char *p, strategy::FreeSummary &listed, size_t at_most, Right rig
 }  // namespace lite
 
 #include LITE_ALLOC_STRATEGY_HEADER
+

@@ -30,6 +30,7 @@ static_assert(LITE_ALLOC_HEADS == kLists + 1, "config.hpp reserves the lists");
 
 LITE_SHARED int list_of(size_t size) { return half_power_class<kLists>(size); }
 LITE_INLINE char *list(int c) { return slot_of(&heap().heads[c]); }
+LITE_INLINE int home(const char *p) { return list_of(block_size(p)); }  // the list free block p is on
 
 LITE_INLINE char *allocate(size_t size) {
     int c = list_of(size);

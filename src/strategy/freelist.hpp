@@ -33,16 +33,17 @@ constexpr int kBins = 32;  // two per power of two from kMinBlock; the last take
 static_assert(LITE_ALLOC_HEADS == kBins, "config.hpp reserves the bins");
 
 LITE_SHARED int bin_of(size_t size) { return half_power_class<kBins>(size); }
-LITE_INLINE char *next_free(const char *p) { return load_ptr(p); }
-LITE_INLINE char *prev_free(const char *p) { return load_ptr(p + kWord); }
+LITE_INLINE int home(const char *p) { return bin_of(block_size(p)); }  // the list free block p is on
+LITE_INLINE char *next_free(const char *p) { return link(p, 0); }
+LITE_INLINE char *prev_free(const char *p) { return link(p, 1); }
 LITE_INLINE void set_footer(char *p, size_t size) { store_word(p + size - 2 * kWord, size); }
 
 // Takes p off its list, list i (bin_of its size: the caller may know it already).
 LITE_SHARED void unlink(char *p, int i) {
-    checked::verify_poison(p);
+    verify_free(p);
     char *next = next_free(p), *prev = prev_free(p);
-    if (next) store_ptr(next + kWord, prev);
-    if (prev) return store_ptr(prev, next);
+    if (next) set_link(next, 1, prev);
+    if (prev) return set_link(prev, 0, next);
     heap().heads[i] = next;
     if (!next) heap().map &= ~((uint32_t)1 << i);
 }
@@ -52,9 +53,10 @@ LITE_SHARED void insert(char *p) {
     checked::poison(p);
     int i = bin_of(block_size(p));
     char *next = heap().heads[i];
-    store_ptr(p, next);
-    store_ptr(p + kWord, nullptr);
-    if (next) store_ptr(next + kWord, p);
+    set_link(p, 0, next);
+    set_link(p, 1, nullptr);
+    if (LITE_ALLOC_CHECKED && next && prev_free(next)) checked::written_after_free();  // the head's prev: none
+    if (next) set_link(next, 1, p);
     heap().heads[i] = p;
     heap().map |= (uint32_t)1 << i;
 }
@@ -94,6 +96,7 @@ LITE_INLINE char *allocate(size_t size) {
 
 // Out of line: free, realloc's shrink and the aligned split share one copy.
 [[gnu::noinline]] inline void release(char *p) {
+    [[maybe_unused]] char *freed = p;
     size_t size = block_size(p);
     char *next = p + size;
     if (next != heap().top && !in_use(next)) {
@@ -103,6 +106,8 @@ LITE_INLINE char *allocate(size_t size) {
     if (header(p) & kPrevFree) {
         size_t below = load_word(p - 2 * kWord);
         p -= below;
+        // (the footer is verified before it is followed: it must lead to a free block of that size)
+        if (LITE_ALLOC_CHECKED && (!arena_holds(p) || header(p) != below)) checked::written_after_free();
         unlink(p, bin_of(below));
         size += below;
     }
@@ -111,6 +116,7 @@ LITE_INLINE char *allocate(size_t size) {
     set_footer(p, size);
     set_flag(p + size, kPrevFree, true);
     insert(p);
+    if (LITE_ALLOC_CHECKED) checked::merged(p, freed);  // (emcc -Oz would keep a call to the empty hook)
 }
 
 LITE_INLINE bool resize(char *p, size_t size) {

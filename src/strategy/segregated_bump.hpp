@@ -39,6 +39,7 @@ LITE_INLINE int head_of(size_t size) {
     return kBins + (c < kLists - 1 ? c : kLists - 1);
 }
 LITE_INLINE char *list(int i) { return slot_of(&heap().heads[i]); }
+LITE_INLINE int home(const char *p) { return head_of(block_size(p)); }  // the bin or list free block p is on
 
 LITE_INLINE char *allocate(size_t size) {
     int i = head_of(size);

@@ -36,6 +36,21 @@ void lite_free(void *ptr); /* not renamed above: lite_alloc_stats_t has a member
 #ifndef FUZZ_CHECKED
 #define FUZZ_CHECKED 0 /* 1: built against the checked library (test/trust.mk's fuzz_checked) */
 #endif
+/* 1 (with FUZZ_CHECKED, test/trust.mk's fuzz_uaf): a free may be followed by a write into the freed
+ * block (one byte flipped in its first 64, chosen by the input), which the checked library must name
+ * as a use after free at the latest when the input ends: at a call that touches the block or its
+ * list, at its periodic whole-heap check, or by lite_alloc_check() once everything is freed. Its
+ * report comes here (fuzz_fatal), and the input ends there. A block that was the highest live block
+ * is not written to: the bump space may have taken it back. */
+#ifndef FUZZ_UAF
+#define FUZZ_UAF 0
+#endif
+#if FUZZ_UAF
+#include <setjmp.h>
+static jmp_buf g_uaf_back;
+static int g_uaf_pending; /* a freed block was written to, and nothing has named it yet */
+static unsigned long long g_uaf_written, g_uaf_named_by_call, g_uaf_named_at_end;
+#endif
 
 #define CHECK(cond)                                                                          \
     do {                                                                                     \
@@ -60,6 +75,10 @@ static unsigned g_count, g_op, g_seed;
 static unsigned long long g_total_ops;
 __attribute__((destructor)) static void report_total_ops(void) {
     fprintf(stderr, "fuzz_alloc: %llu operations\n", g_total_ops);
+#if FUZZ_UAF
+    fprintf(stderr, "fuzz_alloc: %llu writes after free, %llu named by the call that met them, %llu by the last check\n",
+            g_uaf_written, g_uaf_named_by_call, g_uaf_named_at_end);
+#endif
 }
 static unsigned char *g_lo, *g_hi; /* the region, in region mode */
 static int g_backend_mode;
@@ -172,7 +191,11 @@ static int by_address(const void *a, const void *b) {
 /* After every call: the heap walks clean, and every live block is in the heap, aligned, apart
  * from the others, with its ends intact; the counters agree. */
 static void verify_heap(void) {
+#if FUZZ_UAF
+    int code = g_uaf_pending ? 0 : lite_alloc_check(); /* it would name the write at once */
+#else
     int code = lite_alloc_check();
+#endif
     if (code) fprintf(stderr, "lite_alloc_check: %s\n", lite_alloc_check_message(code));
     CHECK(code == 0);
     static struct block sorted[MAX_LIVE];
@@ -322,13 +345,40 @@ static void op_free(void) {
     verify_full(&g_live[i]);
     TRACE("free(%p)\n", (void *)g_live[i].p);
     lite_free(g_live[i].p);
+#if FUZZ_UAF
+    struct block b = g_live[i];
+    int highest = 1;
+    for (unsigned j = 0; j < g_count; ++j) highest &= g_live[j].p <= b.p;
+    if (!g_uaf_pending && !highest && b.n && (byte() & 1)) {
+        unsigned offset = byte() % (b.n < 64 ? (unsigned)b.n : 64);
+        TRACE("(write after free) %p[%u] ^= 0x40\n", (void *)b.p, offset);
+        unsigned char *volatile dangling = b.p;
+        dangling[offset] ^= 0x40;
+        g_uaf_pending = 1, ++g_uaf_written;
+    }
+#endif
     forget(i);
 }
+
+#if FUZZ_UAF
+void fuzz_fatal(const char *call, const char *problem) {
+    if (!g_uaf_pending || !strstr(problem, "a freed block was written to after free (use after free)")) {
+        fprintf(stderr, "lite-alloc: %s%s\n", call, problem);
+        CHECK(!"the checked build stopped, and not on the write after free");
+    }
+    ++g_uaf_named_by_call;
+    longjmp(g_uaf_back, 1);
+}
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     g_in = data, g_end = data + size;
     if (g_trace < 0) g_trace = getenv("FUZZ_TRACE") != NULL;
     g_count = 0, g_op = 0, g_seed = 0;
+#if FUZZ_UAF
+    g_uaf_pending = 0;
+    if (setjmp(g_uaf_back)) return 0; /* named: the heap is broken, the next input starts afresh */
+#endif
     unsigned mode = byte() & 3;
     g_backend_mode = mode >= 2;
     if (!g_backend_mode) {
@@ -395,6 +445,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (g_count % 8 == 0) verify_heap();
     }
     verify_heap();
+#if FUZZ_UAF
+    if (g_uaf_pending) { /* every block is free: the whole-heap check must name it */
+        int code = lite_alloc_check();
+        CHECK(code && strstr(lite_alloc_check_message(code), "(use after free)"));
+        ++g_uaf_named_at_end;
+        return 0;
+    }
+#endif
     lite_alloc_stats_t s = lite_alloc_stats();
     CHECK(s.in_use == 0);
     /* the heap still works in the memory it holds: with no more growth, a small block comes from
