@@ -11,7 +11,8 @@
 //     a write after free is named;
 //   - freelist: a block freed into the free block below it is poisoned too, and stays watched until
 //     that block changes again (merged()).
-// In the release build every hook here is an empty inline function.
+// In the release build every hook here is an empty always-inline function (emcc -Oz would keep a
+// call to a plain inline one).
 #pragma once
 
 #include "block.hpp"
@@ -43,17 +44,17 @@ void forget_gaps();
 extern size_t g_blocks_walked;
 #else
 constexpr size_t kCanaryBytes = 0;
-inline void enter(const char *) {}
-inline void verify_owned(const char *) {}
-inline void arm_canary(char *, size_t) {}
-inline size_t requested_size(const char *p) { return block_size(p) - kWord; }
-inline void written_after_free() {}  // never called: every call is under `if (LITE_ALLOC_CHECKED && ...)`
-inline void poison(char *) {}
-inline bool poison_intact(const char *) { return true; }
-inline void merged(char *, char *) {}
-inline bool note_gap(const char *) { return true; }
-inline bool is_gap(const char *) { return false; }
-inline void forget_gaps() {}
+LITE_INLINE void enter(const char *) {}
+LITE_INLINE void verify_owned(const char *) {}
+LITE_INLINE void arm_canary(char *, size_t) {}
+LITE_INLINE size_t requested_size(const char *p) { return block_size(p) - kWord; }
+LITE_INLINE void written_after_free() {}  // never called: every call is under `if (LITE_ALLOC_CHECKED && ...)`
+LITE_INLINE void poison(char *) {}
+LITE_INLINE bool poison_intact(const char *) { return true; }
+LITE_INLINE void merged(char *, char *) {}
+LITE_INLINE bool note_gap(const char *) { return true; }
+LITE_INLINE bool is_gap(const char *) { return false; }
+LITE_INLINE void forget_gaps() {}
 #endif
 
 }  // namespace lite::checked

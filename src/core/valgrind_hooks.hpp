@@ -45,11 +45,11 @@ inline void forget_all() {
 namespace lite::vg {
 
 struct Quiet {};
-inline void allocated(const void *, size_t) {}
-inline void zeroed(const void *, size_t) {}
-inline void freed(const void *) {}
-inline void resized(const void *, size_t, size_t) {}
-inline void forget_all() {}
+[[gnu::always_inline]] inline void allocated(const void *, size_t) {}
+[[gnu::always_inline]] inline void zeroed(const void *, size_t) {}
+[[gnu::always_inline]] inline void freed(const void *) {}
+[[gnu::always_inline]] inline void resized(const void *, size_t, size_t) {}
+[[gnu::always_inline]] inline void forget_all() {}
 
 }  // namespace lite::vg
 
