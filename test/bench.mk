@@ -6,10 +6,16 @@
 # and the Cortex-M4. Method in test/bench/bench.py. Prints one line per step, then the tables; writes
 # build/bench/, the README section between the bench markers and test/bench/size-vs-speed.svg
 # (matplotlib; code size from `make size`, run first). BENCH_QUICK=1: fewer repetitions.
-.PHONY: bench check-bench-harness check-programs
+# `make bench-heap` (or BENCH_HEAP_ONLY=1 make bench): only the two heap tables of the real programs
+# (Lua, MuJS, SQLite): the smallest fixed heap on the Cortex-M4, found by bisection with a capped
+# _sbrk, and the growing heap's high-water mark on the Cortex-M4 and Emscripten, each against the
+# platform's own allocator; release builds, one run each (about ten minutes on two cores).
+.PHONY: bench bench-heap check-bench-harness check-programs
 bench:
-	@test -f build/size/size.json || python3 test/size/size.py
-	@python3 test/bench/bench.py --readme
+	@if [ "$(BENCH_HEAP_ONLY)" = 1 ]; then python3 test/bench/programs.py --heap; else \
+	  test -f build/size/size.json || python3 test/size/size.py; python3 test/bench/bench.py --readme; fi
+bench-heap:
+	@python3 test/bench/programs.py --heap
 
 # The harness never allocates through the allocator under test (a few seconds).
 check: check-bench-harness

@@ -1,7 +1,8 @@
 /* Cortex-M4 runs of the bench (bench.py, QEMU mps2-an386 with -icount shift=0 and semihosting),
  * linked with the test harness's startup.o (test/harness/cortex_m/startup.c, which calls main(void)).
  *   - main: takes the workload's arguments from the semihosting command line (SYS_GET_CMDLINE, set
- *     by -semihosting-config arg=...) and runs workloads.c's main, compiled as bench_main;
+ *     by -semihosting-config arg=...) and runs workloads.c's main, compiled as bench_main; a first
+ *     argument heap_cap=<bytes> caps the heap (cm_sbrk_peak.c's bench_heap_cap) and is not passed on;
  *   - clock_gettime: QEMU's virtual time, read from SysTick on the processor clock (25 MHz on the
  *     MPS2: one tick per 40 ns). Under -icount shift=0 every guest instruction is one virtual ns,
  *     so the workload's "ns" is the number of guest instructions it executed, to 40. SysTick's
@@ -13,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -25,6 +27,7 @@
 
 int bench_main(int argc, char **argv);
 size_t bench_heap_peak(void) __attribute__((weak));
+void bench_heap_cap(size_t bytes) __attribute__((weak));
 
 static volatile uint32_t wraps;
 static uint64_t last, previous;
@@ -86,9 +89,15 @@ int main(void) {
         for (char *p = strtok(line, " "); p && argc < 7; p = strtok(0, " ")) argv[argc++] = p;
     }
     argv[argc] = 0;
+    char **args = argv;
+    if (argc > 1 && !strncmp(argv[1], "heap_cap=", 9) && bench_heap_cap) {
+        bench_heap_cap((size_t)strtoul(argv[1] + 9, 0, 10));
+        argv[1] = argv[0];
+        args++, argc--;
+    }
     systick_start();
     uint64_t start = now_ns();
-    int rc = bench_main(argc, argv);
+    int rc = bench_main(argc, args);
     uint64_t total = now_ns() - start;
     fflush(stdout);
     if (rc == 0) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Fetches the real programs of `make bench` from Debian's own sources (apt-get source; the deb-src entry
-# comes from toolchains/install.sh) into build/bench/src/, once: Lua 5.4 (its src/ directory) and SQLite
-# (the amalgamation sqlite3.c, made with tclsh from Debian's sqlite3 source). Nothing is committed.
-# Prints the two directories: LUA_SRC=... and SQLITE_SRC=... (`fetch_sources.sh lua`: Lua only, for
-# make check's bounded run of the real programs).
+# comes from toolchains/install.sh) into build/bench/src/, once: Lua 5.4 (its src/ directory), MuJS
+# (Debian's mujs, a small JavaScript interpreter) and SQLite (the amalgamation sqlite3.c, made with
+# tclsh from Debian's sqlite3 source). Nothing is committed.
+# Prints the directories: LUA_SRC=..., MUJS_SRC=... and SQLITE_SRC=... (`fetch_sources.sh small`: Lua and
+# MuJS only, for make check's bounded run of the real programs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dest=build/bench/src
@@ -24,7 +25,8 @@ lua=$(fetch lua5.4)
 # Debian's luaconf.h includes a header its build generates (the library path's multiarch triplet)
 [ -f "$lua/src/lua5.4-deb-multiarch.h" ] || echo '#define DEB_HOST_MULTIARCH "bench"' >"$lua/src/lua5.4-deb-multiarch.h"
 echo "LUA_SRC=$lua/src"
-[ "${1:-}" = lua ] && exit 0
+echo "MUJS_SRC=$(fetch mujs)"
+[ "${1:-}" = small ] && exit 0
 sqlite=$(fetch sqlite3)
 if [ ! -f "$sqlite/bld/sqlite3.c" ]; then
   echo "bench: making the SQLite amalgamation (tclsh)" >&2

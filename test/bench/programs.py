@@ -50,7 +50,17 @@ CHECKED = ' checked'
 LUA_SCALE = {'emscripten': '1', 'wasi': '1', 'cortex-m4': '0.3'}
 CHECK_LUA_SCALE = {'emscripten': '0.1', 'wasi': '0.1', 'cortex-m4': '0.03'}  # --check: seconds, not minutes
 CHECK = False  # --check (make check-programs)
+HEAP = False  # --heap (make bench-heap): the two heap tables only (release builds, one run each)
+FIXED = 'fixed heap'  # results' key of the fixed-heap search (Cortex-M4)
+FIXED_GRAIN = 4096  # the search's resolution (bytes)
+FIXED_ALLOCS = STRATEGIES + ['newlib-nano']
 LUA_LAST = re.compile(r'^tables\t\d+$', re.M)  # programs.lua's last line: the whole script ran
+# MuJS (Debian's mujs, a JavaScript interpreter) running test/bench/programs.js: strings, arrays and
+# JSON buffers that grow through many sizes. Its garbage collector counts objects, not bytes, so
+# dead strings of every length pile up between collections: even small scales need 2 MiB of heap.
+MUJS_SCALE = {'emscripten': '1', 'cortex-m4': '0.1'}
+CHECK_MUJS_SCALE = {'cortex-m4': '0.01'}  # --check: the Cortex-M4 only
+LAST = {'lua': LUA_LAST, 'mujs': re.compile(r'^tables\t\d+$', re.M)}  # programs.js's last line too
 CHECKED_MESSAGE = b'was written to after free'  # only the checked build carries its messages
 SQLITE_SIZE = '2'  # Emscripten's speedtest1 takes its size as its first argument: 2 is --size 15
 SQLITE_CHECK_SIZE = '1'  # --check: --size 5
@@ -58,6 +68,11 @@ SQLITE_LAST = re.compile(r'^ *TOTAL\.', re.M)  # speedtest1's last line: every t
 CM_FLAGS = ['-mcpu=cortex-m4', '-mthumb', '-mfloat-abi=hard', '-mfpu=fpv4-sp-d16']
 CM_HARNESS = os.path.join(ROOT, 'test', 'harness', 'cortex_m')
 DEFAULT = {'emscripten': 'dlmalloc', 'wasi': 'wasi-libc dlmalloc', 'cortex-m4': 'newlib-nano'}
+
+
+def wanted(a):
+    """Whether allocator a is built and run: --heap measures the release builds beside the default."""
+    return not HEAP or a in STRATEGIES or a in DEFAULT.values()
 
 
 def step(msg):
@@ -76,10 +91,12 @@ def have(*tools):
     return all(subprocess.run(['sh', '-c', 'command -v ' + t], capture_output=True).returncode == 0 for t in tools)
 
 
-def sources(lua_only=False):
-    p = run([os.path.join(HERE, 'fetch_sources.sh')] + (['lua'] if lua_only else []))
+def sources(small=False):
+    """(Lua's src/, SQLite's amalgamation directory or None when small, MuJS's source directory)"""
+    p = run([os.path.join(HERE, 'fetch_sources.sh')] + (['small'] if small else []))
     d = dict(re.findall(r'^(\w+)=(.*)$', p.stdout, re.M))
-    return os.path.join(ROOT, d['LUA_SRC']), d.get('SQLITE_SRC') and os.path.join(ROOT, d['SQLITE_SRC'])
+    return (os.path.join(ROOT, d['LUA_SRC']), d.get('SQLITE_SRC') and os.path.join(ROOT, d['SQLITE_SRC']),
+            os.path.join(ROOT, d['MUJS_SRC']))
 
 
 def compile_all(cc, flags, files, objdir, jobs=2):
@@ -103,13 +120,22 @@ def lua_files(lua):
     return sorted(os.path.join(lua, f) for f in os.listdir(lua) if f.endswith('.c') and f not in ('luac.c', 'onelua.c'))
 
 
-def build_emscripten(lua, sqlite):
+def mujs_files(mujs):
+    """MuJS's library (its Makefile's js*.c utf*.c regexp.c; not one.c, which includes them all, nor
+    pp.c, a tool); main.c apart."""
+    return sorted(os.path.join(mujs, f) for f in os.listdir(mujs)
+                  if re.match(r'(js.*|utf.*|regexp)\.c$', f))
+
+
+def build_emscripten(lua, sqlite, mujs):
     d = os.path.join(OUT, 'emscripten')
     common = ['-O2', '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=2GB', '-sNODERAWFS=1', '-sENVIRONMENT=node',
               '-sEXIT_RUNTIME=1', '-sTOTAL_STACK=1MB', '-sINITIAL_MEMORY=2MB',
               '-sMEMORY_GROWTH_GEOMETRIC_STEP=0']  # memory grows to what is asked, not 20% beyond: a peak to compare
     peak = compile_all(['emcc', '-O2'], [], [os.path.join(HERE, 'peak_wasm.c')], d + '/obj')
     progs = {'lua': compile_all(['emcc', '-O2'], ['-DLUA_COMPAT_5_3'], lua_files(lua), d + '/lua')}
+    if not CHECK:
+        progs['mujs'] = compile_all(['emcc', '-O2'], [], mujs_files(mujs) + [os.path.join(mujs, 'main.c')], d + '/mujs')
     if sqlite:  # not in --check
         progs['sqlite'] = compile_all(['emcc', '-O2'], ['-DSQLITE_THREADSAFE=0', '-DSQLITE_OMIT_LOAD_EXTENSION', '-I' + sqlite],
                                       [os.path.join(sqlite, 'sqlite3.c'), '/usr/share/emscripten/tests/sqlite/speedtest1.c'],
@@ -122,7 +148,7 @@ def build_emscripten(lua, sqlite):
     jobs = []
     for prog, objs in progs.items():
         for a, link in allocs.items():
-            if prog != 'lua' and a.endswith(CHECKED) and not CHECK:
+            if prog != 'lua' and a.endswith(CHECKED) and not CHECK or not wanted(a):
                 continue  # the bench times the checked build on the Lua program only; --check runs SQLite too
             js = '%s/%s-%s.js' % (d, prog, a.replace(' ', '_'))
             jobs.append((prog, a, js, ['emcc'] + common + objs + peak + link + ['-o', js]))
@@ -159,7 +185,7 @@ def build_wasi(lua):
     return {'lua': bins}
 
 
-def build_cortex_m(lua):
+def build_cortex_m(lua, mujs):
     d = os.path.join(OUT, 'cortex-m4')
     cc = ['arm-none-eabi-gcc', *CM_FLAGS]
     cflags = ['-O2', '-g0', '-ffunction-sections', '-fdata-sections']
@@ -171,6 +197,11 @@ def build_cortex_m(lua):
                        [f for f in lua_files(lua) if not f.endswith('/lua.c')], d + '/lua')
     main = os.path.dirname(objs[0]) + '/lua_main.o'  # lua.c's main becomes bench_main, called by cortex_m.c
     run(cc + cflags + ['-Dmain=bench_main', '-c', os.path.join(lua, 'lua.c'), '-o', main])
+    progs = {'lua': objs + [main]}
+    js = compile_all(cc, cflags, mujs_files(mujs), d + '/mujs')
+    js_main = os.path.dirname(js[0]) + '/mujs_main.o'
+    run(cc + cflags + ['-Dmain=bench_main', '-c', os.path.join(mujs, 'main.c'), '-o', js_main])
+    progs['mujs'] = js + [js_main]
     run(cc + ['-Os', '-g', '-ffunction-sections', '-fdata-sections', '-Iinclude', '-c',
               os.path.join(CM_HARNESS, 'startup.c'), '-o', d + '/startup.o'])
     harness = compile_all(cc, cflags, [os.path.join(HERE, 'cortex_m.c'), os.path.join(HERE, 'cm_sbrk_peak.c')],
@@ -182,21 +213,26 @@ def build_cortex_m(lua):
     allocs['newlib-nano'] = (nano, [])
     allocs['newlib'] = (['--specs=rdimon.specs'], [])
     bins = {}
-    for a, (specs, libs) in allocs.items():
-        elf = '%s/lua-%s.elf' % (d, a.replace(' ', '_'))
-        run(cc + cflags + specs + ld + objs + [main] + harness + [d + '/startup.o'] + libs +
-            ['-lm', '-Wl,-Map=' + elf + '.map', '-o', elf])
-        newlib_heap = re.search(r'lib_a-(nano-)?mallocr\.o', open(elf + '.map').read()) is not None
-        if newlib_heap != (a in ('newlib-nano', 'newlib')):
-            raise RuntimeError('%s: newlib\'s malloc %slinked' % (elf, '' if newlib_heap else 'not '))
-        sz = run(['arm-none-eabi-size', elf]).stdout.split('\n')[1].split()
-        bins[a] = (elf, int(sz[0]) + int(sz[1]))
-    return {'lua': bins}
+    for prog, pobjs in progs.items():
+        for a, (specs, libs) in allocs.items():
+            if not wanted(a):
+                continue
+            elf = '%s/%s-%s.elf' % (d, prog, a.replace(' ', '_'))
+            run(cc + cflags + specs + ld + pobjs + harness + [d + '/startup.o'] + libs +
+                ['-lm', '-Wl,-Map=' + elf + '.map', '-o', elf])
+            newlib_heap = re.search(r'lib_a-(nano-)?mallocr\.o', open(elf + '.map').read()) is not None
+            if newlib_heap != (a in ('newlib-nano', 'newlib')):
+                raise RuntimeError('%s: newlib\'s malloc %slinked' % (elf, '' if newlib_heap else 'not '))
+            sz = run(['arm-none-eabi-size', elf]).stdout.split('\n')[1].split()
+            bins.setdefault(prog, {})[a] = (elf, int(sz[0]) + int(sz[1]))
+    return bins
 
 
 def args_of(prog, platform):
     if prog == 'lua':
         return [os.path.join(HERE, 'programs.lua'), (CHECK_LUA_SCALE if CHECK else LUA_SCALE)[platform]]
+    if prog == 'mujs':
+        return [os.path.join(HERE, 'programs.js'), (CHECK_MUJS_SCALE if CHECK else MUJS_SCALE)[platform]]
     return [SQLITE_CHECK_SIZE if CHECK else SQLITE_SIZE]
 
 
@@ -212,7 +248,7 @@ def wasm_runs(platform, bins):
     for prog, allocs in bins.items():
         names = list(allocs)
         times = {a: [] for a in names}
-        outs, peaks = {}, {}
+        outs, peaks, breaks = {}, {}, {}
         for r in range(REPS):
             step('%s %s: round %d of %d (%s)' % (platform, prog, r + 1, REPS, ', '.join(names)))
             for a in (names if r % 2 == 0 else names[::-1]):
@@ -222,14 +258,35 @@ def wasm_runs(platform, bins):
                 times[a].append(time.perf_counter() - t)
                 outs.setdefault(a, normalise(prog, p.stdout))
                 peaks[a] = int(re.search(r'peak_memory=(\d+)', p.stderr).group(1))
+                brk = re.search(r'heap_break=(\d+)', p.stderr)
+                if brk:
+                    breaks[a] = int(brk.group(1))
         base = DEFAULT[platform]
         for a in names:
             if outs[a] != outs[base]:
                 raise RuntimeError('%s %s: the output on %s differs from %s\'s' % (platform, prog, a, base))
         res[prog] = {a: {'ratio': statistics.median(x / y for x, y in zip(times[a], times[base])),
-                         'seconds': statistics.median(times[a]), 'peak': peaks[a], 'size': allocs[a][1]}
+                         'seconds': statistics.median(times[a]), 'peak': peaks[a], 'size': allocs[a][1],
+                         'heap_break': breaks.get(a)}
                      for a in names}
     return res
+
+
+def qemu_cortex_m(elf, args, icount=True, cap=None, timeout=900):
+    """Runs a Cortex-M4 program under QEMU (semihosting): the completed process, whatever its exit
+    code. icount: one guest instruction per virtual ns (the instruction counts; about 2.5x slower).
+    cap: the heap may not grow more than cap bytes (cm_sbrk_peak.c refuses _sbrk past it)."""
+    arg = ' '.join((['heap_cap=%d' % cap] if cap else []) + args)
+    return subprocess.run(['timeout', str(timeout), 'qemu-system-arm', '-M', 'mps2-an386'] +
+                          (['-icount', 'shift=0'] if icount else []) +
+                          ['-semihosting-config', 'enable=on,target=native,arg=' + arg,
+                           '-nographic', '-monitor', 'none', '-serial', 'none', '-kernel', elf],
+                          capture_output=True, text=True)
+
+
+def cm_output(out):
+    """A Cortex-M4 run's output without the harness's figures."""
+    return re.sub(r'^(insns|total_insns|heap_peak)=\d+\n', '', out, flags=re.M)
 
 
 def cortex_m_runs(bins):
@@ -238,9 +295,10 @@ def cortex_m_runs(bins):
         raw, outs = {}, {}
 
         def one(a):
-            p = run(['timeout', '900', 'qemu-system-arm', '-M', 'mps2-an386', '-icount', 'shift=0',
-                     '-semihosting-config', 'enable=on,target=native,arg=' + ' '.join(args_of(prog, 'cortex-m4')),
-                     '-nographic', '-monitor', 'none', '-serial', 'none', '-kernel', allocs[a][0]])
+            p = qemu_cortex_m(allocs[a][0], args_of(prog, 'cortex-m4'))
+            if p.returncode:
+                raise RuntimeError('cortex-m4 %s on %s: exit code %d\n%s%s' % (prog, a, p.returncode,
+                                                                               p.stdout[-1000:], p.stderr[-1000:]))
             return a, p.stdout
 
         step('cortex-m4 %s: %s under QEMU' % (prog, ', '.join(allocs)))
@@ -248,13 +306,13 @@ def cortex_m_runs(bins):
             for a, out in ex.map(one, list(allocs)):
                 stats = dict((k, int(v)) for k, v in re.findall(r'^(total_insns|heap_peak)=(\d+)$', out, re.M))
                 raw[a] = stats
-                outs[a] = re.sub(r'^(insns|total_insns|heap_peak)=\d+\n', '', out, flags=re.M)
+                outs[a] = cm_output(out)
         base = DEFAULT['cortex-m4']
         for a in allocs:
             if outs[a] != outs[base]:
                 raise RuntimeError('cortex-m4 %s: the output on %s differs from %s\'s' % (prog, a, base))
         res[prog] = {a: {'ratio': raw[a]['total_insns'] / raw[base]['total_insns'], 'insns': raw[a]['total_insns'],
-                         'peak': raw[a]['heap_peak'], 'size': allocs[a][1], 'finished': LUA_LAST.search(outs[a]) is not None}
+                         'peak': raw[a]['heap_peak'], 'size': allocs[a][1], 'finished': LAST[prog].search(outs[a]) is not None}
                     for a in allocs}
     return res
 
@@ -284,9 +342,11 @@ def check_runs(platform, bins):
     for prog, allocs in bins.items():
         check_binaries(platform, allocs)
     if platform == 'cortex-m4':
-        r = cortex_m_runs(bins)['lua']  # asserts the outputs (newlib's malloc only in the default's: build)
-        if not r[DEFAULT[platform]]['finished']:
-            raise RuntimeError('cortex-m4 lua: the script did not reach its last line ("tables ...")')
+        res = cortex_m_runs(bins)  # asserts the outputs (newlib's malloc only in the default's: build)
+        for prog, r in res.items():
+            if not r[DEFAULT[platform]]['finished']:
+                raise RuntimeError('cortex-m4 %s: the script did not reach its last line ("tables ...")' % prog)
+        check_fixed_heap(bins, res)
     base = DEFAULT[platform]
     for prog, allocs in bins.items():
         if platform != 'cortex-m4':
@@ -298,8 +358,30 @@ def check_runs(platform, bins):
             if not (LUA_LAST if prog == 'lua' else SQLITE_LAST).search(outs[base]):
                 raise RuntimeError('%s %s: the program did not reach its last line' % (platform, prog))
         step('%s: %s on lite-alloc %s, release and checked: output identical to %s\'s' % (
-            platform, 'Lua %s' % CHECK_LUA_SCALE[platform] if prog == 'lua' else 'SQLite speedtest1 %s' % SQLITE_CHECK_SIZE,
+            platform, {'lua': 'Lua %s' % CHECK_LUA_SCALE[platform], 'sqlite': 'SQLite speedtest1 %s' % SQLITE_CHECK_SIZE,
+                       'mujs': 'MuJS %s' % CHECK_MUJS_SCALE.get(platform)}[prog],
             ', '.join(STRATEGIES), base))
+
+
+def check_fixed_heap(bins, grown):
+    """--check: the fixed-heap search's premises, on every program and release allocator beside
+    newlib-nano: capped at its own high-water mark, the program runs to its end as uncapped; capped
+    at half of it, it stops cleanly with its own out-of-memory error (no fault, no other output lost)."""
+    oom = {'lua': 'not enough memory', 'mujs': 'out of memory'}
+    for prog in bins:
+        want = cm_output(qemu_cortex_m(bins[prog][DEFAULT['cortex-m4']][0], args_of(prog, 'cortex-m4'),
+                                       icount=False).stdout)
+        for a in FIXED_ALLOCS:
+            elf, high = bins[prog][a][0], grown[prog][a]['peak']
+            if not fits(elf, prog, high, want):
+                raise RuntimeError('cortex-m4 %s on %s: did not run in a heap of its own high-water mark, %d B'
+                                   % (prog, a, high))
+            p = qemu_cortex_m(elf, args_of(prog, 'cortex-m4'), icount=False, cap=high // 2, timeout=300)
+            if p.returncode != 1 or oom[prog] not in p.stdout + p.stderr or 'cortex-m: fault' in p.stdout + p.stderr:
+                raise RuntimeError('cortex-m4 %s on %s in a heap of %d B: expected its out-of-memory error, got exit '
+                                   'code %d\n%s%s' % (prog, a, high // 2, p.returncode, p.stdout[-800:], p.stderr[-800:]))
+        step('cortex-m4: %s on lite-alloc %s and newlib-nano: runs in a heap capped at its high-water mark, '
+             'stops with its out-of-memory error at half of it' % (prog, ', '.join(STRATEGIES)))
 
 
 def label(a):
@@ -318,13 +400,17 @@ def table(results):
               'wasi': 'wasm32-wasi (clang-19 -O2, wasi-libc) under node\'s WASI',
               'cortex-m4': 'Cortex-M4 (arm-none-eabi-gcc -O2, QEMU mps2-an386 -icount shift=0)'}
     what = {'lua': 'Lua 5.4 (Debian source), test/bench/programs.lua %s',
+            'mujs': 'MuJS 1.3.2 (Debian source), test/bench/programs.js %s',
             'sqlite': 'SQLite 3.40 (Debian source), Emscripten\'s speedtest1 %s (size 15)' % SQLITE_SIZE}
     for platform, progs in results.items():
+        if platform == FIXED:
+            continue
         for prog, r in progs.items():
             base = DEFAULT[platform]
             cm = platform == 'cortex-m4'
             L += ['%s, %s: output identical on every allocator.' % (
-                (what[prog] % LUA_SCALE[platform]) if prog == 'lua' else what[prog], titles[platform]), '',
+                (what[prog] % {'lua': LUA_SCALE, 'mujs': MUJS_SCALE}[prog][platform]) if prog != 'sqlite' else what[prog],
+                titles[platform]), '',
                   '| allocator | time / %s | %s | peak %s (KiB) | %s size (B) |' % (
                       base, 'instructions' if cm else 'wall time (s)',
                       'heap' if cm else 'linear memory', 'firmware' if cm else 'module'),
@@ -338,22 +424,140 @@ def table(results):
         L.append('Time: %s; wasm: median over %d interleaved rounds of the per-round ratio of node process wall '
                  'times; Cortex-M4: guest instructions of the whole program (deterministic). Method: '
                  'test/bench/programs.py.' % ('paired runs', REPS))
+        L.append('')
+    return '\n'.join(L) + heap_tables(results)
+
+
+def fits(elf, prog, cap, want):
+    """Whether the program runs to its end, printing want, with the heap capped at cap bytes. A clean
+    failure (the program's own out-of-memory error, exit code 1) is False; anything else is an error."""
+    p = qemu_cortex_m(elf, args_of(prog, 'cortex-m4'), icount=False, cap=cap, timeout=600)
+    if 'cortex-m: fault' in p.stdout + p.stderr or p.returncode not in (0, 1):
+        raise RuntimeError('cortex-m4 %s (%s) with a %d-byte heap: exit code %d\n%s%s' % (
+            prog, elf, cap, p.returncode, p.stdout[-800:], p.stderr[-800:]))
+    return p.returncode == 0 and cm_output(p.stdout) == want
+
+
+def smallest_heap(elf, prog, high, want):
+    """The smallest heap, to FIXED_GRAIN, in which the program runs to its end: bisection between a cap
+    that fails and one that works, from the uncapped run's high-water mark `high` (a cap it never
+    reached). Assumes that a larger heap never fails where a smaller one works. (bytes, runs)"""
+    hi = -(-high // FIXED_GRAIN) * FIXED_GRAIN
+    lo, runs = hi // 2 // FIXED_GRAIN * FIXED_GRAIN, 0
+    while lo and fits(elf, prog, lo, want):  # half the high-water mark already works
+        hi, lo, runs = lo, lo // 2 // FIXED_GRAIN * FIXED_GRAIN, runs + 1
+    runs += 1
+    while hi - lo > FIXED_GRAIN:
+        mid = (lo + hi) // 2 // FIXED_GRAIN * FIXED_GRAIN
+        if fits(elf, prog, mid, want):
+            hi = mid
+        else:
+            lo = mid
+        runs += 1
+    return hi, runs
+
+
+def fixed_heaps(bins, grown):
+    """Cortex-M4: for every program, the smallest heap (_sbrk refusing past a cap, as a board's fixed
+    heap would) in which each release allocator and newlib-nano run it to its end with the output
+    newlib-nano prints uncapped. grown: cortex_m_runs' results (their high-water marks)."""
+    res = {}
+    jobs = [(prog, a) for prog in bins for a in FIXED_ALLOCS if a in bins[prog]]
+    step('cortex-m4: the smallest fixed heap of %s, by bisection to %d B (%s)' % (
+        ', '.join(bins), FIXED_GRAIN, ', '.join(FIXED_ALLOCS)))
+    want = {prog: cm_output(qemu_cortex_m(bins[prog][DEFAULT['cortex-m4']][0], args_of(prog, 'cortex-m4'),
+                                          icount=False).stdout) for prog in bins}
+
+    def one(job):
+        prog, a = job
+        heap, runs = smallest_heap(bins[prog][a][0], prog, grown[prog][a]['peak'], want[prog])
+        return prog, a, {'heap': heap, 'runs': runs}
+
+    with cf.ThreadPoolExecutor(2) as ex:
+        for prog, a, r in ex.map(one, jobs):
+            res.setdefault(prog, {})[a] = r
+    return res
+
+
+GOALS = {'fixed': {'bump_freelist': 1.15, 'segregated_bump': 1.15, 'freelist': 1.05},
+         'grown': {'bump_freelist': 1.3, 'segregated_bump': 1.3, 'freelist': 1.05}}
+
+
+def heap_tables(results):
+    """Markdown: the fixed heap (Cortex-M4) and the grown heap's high-water mark (Cortex-M4, Emscripten)
+    of every program, against the platform default's. The targets, met or missed, go to
+    build/bench/heap-goals.txt only."""
+    L, goals = [], []
+    names = {'lua': 'Lua 5.4, programs.lua %s', 'mujs': 'MuJS 1.3.2, programs.js %s', 'sqlite': 'SQLite speedtest1 %s'}
+
+    def name(prog, platform):
+        return names[prog] % {'lua': LUA_SCALE, 'mujs': MUJS_SCALE}.get(prog, {}).get(platform, SQLITE_SIZE)
+
+    def goal(what, prog, platform, a, x):
+        g = GOALS[what][a]
+        goals.append('%s heap, %s, %s, %s: %.2fx the default (goal <= %g): %s' % (
+            what, prog, platform, a, x, g, 'met' if x <= g else 'MISSED'))
+
+    fixed = results.get(FIXED)
+    if fixed:
+        L += ['Fixed heap, Cortex-M4 (newlib-nano, QEMU mps2-an386): the smallest heap in which each program runs '
+              'to its end with newlib-nano\'s output, found by bisection to %d B with _sbrk refusing to grow past '
+              'a cap; KiB, and the ratio to newlib-nano\'s:' % FIXED_GRAIN, '',
+              '| program | newlib-nano (KiB) | ' + ' | '.join('lite-alloc ' + s for s in STRATEGIES) + ' |',
+              '|---|---:|' + '---:|' * len(STRATEGIES)]
+        for prog, r in fixed.items():
+            base = r['newlib-nano']['heap']
+            cells = []
+            for a in STRATEGIES:
+                x = r[a]['heap'] / base
+                goal('fixed', prog, 'cortex-m4', a, x)
+                cells.append('%d (%.2fx)' % (r[a]['heap'] // 1024, x))
+            L.append('| %s | %d | %s |' % (name(prog, 'cortex-m4'), base // 1024, ' | '.join(cells)))
+        L.append('')
+    grown = []
+    for platform, key in (('cortex-m4', 'peak'), ('emscripten', 'heap_break')):
+        for prog, r in results.get(platform, {}).items():
+            base = DEFAULT[platform]
+            if r[base].get(key) is None:
+                continue
+            cells = []
+            for a in STRATEGIES:
+                x = r[a][key] / r[base][key]
+                goal('grown', prog, platform, a, x)
+                cells.append('%d (%.2fx)' % (r[a][key] // 1024, x))
+            grown.append('| %s | %s | %s: %d | %s |' % (name(prog, platform), platform, base, r[base][key] // 1024,
+                                                         ' | '.join(cells)))
+    if grown:
+        L += ['Growing heap: the heap\'s high-water mark (Cortex-M4: the highest _sbrk break; Emscripten: the sbrk '
+              'break above __heap_base at exit, which no allocator there lowers), KiB, and the ratio to the platform '
+              'default\'s:', '', '| program | platform | default (KiB) | ' +
+              ' | '.join('lite-alloc ' + s for s in STRATEGIES) + ' |', '|---|---|---:|' + '---:|' * len(STRATEGIES)]
+        L += grown + ['']
+    if goals:
+        os.makedirs(os.path.dirname(OUT), exist_ok=True)
+        with open(os.path.join(os.path.dirname(OUT), 'heap-goals.txt'), 'w') as f:
+            f.write('\n'.join(goals) + '\n')
     return '\n'.join(L) + '\n'
 
 
-def main(quick=False, check=False):
-    global REPS, CHECK
-    CHECK = check
+def main(quick=False, check=False, heap=False):
+    global REPS, CHECK, HEAP
+    CHECK, HEAP = check, heap
     if quick:
         REPS = min(REPS, 3)
+    if heap:
+        REPS = 1  # the heap's figures are the same in every run
     results = {}
-    step('real programs: fetching Lua 5.4 and SQLite from Debian (apt-get source)')
-    lua, sqlite = sources()
-    for platform, tools, build in (('emscripten', ('emcc', 'node'), lambda: build_emscripten(lua, sqlite)),
+    step('real programs: fetching Lua 5.4, MuJS and SQLite from Debian (apt-get source)')
+    lua, sqlite, mujs = sources(small=check)
+    for platform, tools, build in (('emscripten', ('emcc', 'node'), lambda: build_emscripten(lua, sqlite, mujs)),
                                    ('wasi', ('clang-19', 'node'), lambda: build_wasi(lua)),
-                                   ('cortex-m4', ('arm-none-eabi-gcc', 'qemu-system-arm'), lambda: build_cortex_m(lua))):
+                                   ('cortex-m4', ('arm-none-eabi-gcc', 'qemu-system-arm'),
+                                    lambda: build_cortex_m(lua, mujs))):
         if os.environ.get('BENCH_PLATFORMS') and platform not in os.environ['BENCH_PLATFORMS'].split():
             continue  # BENCH_PLATFORMS='emscripten wasi': only those
+        if heap and platform == 'wasi':
+            continue  # wasi-libc's memory grows page by page, not through one break: not in the heap tables
         if not have(*tools):
             if check:  # make check has every toolchain (make toolchains): a missing one is a failure
                 raise RuntimeError('%s: %s not installed (make toolchains)' % (platform, ' or '.join(tools)))
@@ -361,7 +565,7 @@ def main(quick=False, check=False):
             continue
         target = platform
         for s in STRATEGIES:
-            for checked in ('0', '1'):
+            for checked in ('0',) if heap else ('0', '1'):
                 run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + target, 'STRATEGY=' + s, 'CHECKED=' + checked])
         step('%s: building the programs for every allocator' % platform)
         try:
@@ -370,6 +574,8 @@ def main(quick=False, check=False):
                 check_runs(platform, bins)
             else:
                 results[platform] = cortex_m_runs(bins) if platform == 'cortex-m4' else wasm_runs(platform, bins)
+                if platform == 'cortex-m4':
+                    results[FIXED] = fixed_heaps(bins, results[platform])
         except (RuntimeError, subprocess.TimeoutExpired) as e:
             print('bench: %s real programs failed: %s' % (platform, str(e)[-1500:]), file=sys.stderr)
             raise
@@ -380,6 +586,14 @@ if __name__ == '__main__':
     import json
     if '--check' in sys.argv:
         main(check=True)
+        sys.exit(0)
+    if '--heap' in sys.argv:  # make bench-heap: the heap tables alone
+        r = main(heap=True)
+        text = heap_tables(r)
+        print(text)
+        os.makedirs(OUT, exist_ok=True)
+        open(os.path.join(os.path.dirname(OUT), 'heap-table.md'), 'w').write(text)
+        json.dump(r, open(os.path.join(OUT, 'heap.json'), 'w'), indent=1)
         sys.exit(0)
     r = main('--quick' in sys.argv)
     print(table(r))
