@@ -149,10 +149,10 @@ LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {
 }
 constexpr size_t kFitSteps = 16;  // how far the strategies look into a list before other choices
 
-// bump_freelist's and segregated_bump's release and resize: blocks are never split, so a freed
-// block goes back to the bump space if it is on top (at any size), else onto the list that
-// list_for(its size) names; and only the block on top changes size (into the bump space): any
-// other keeps its size for good.
+// bump_freelist's and segregated_bump's release and resize: blocks are not split while the heap
+// can grow (allocate_short below splits and merges only once it cannot), so a freed block goes back
+// to the bump space if it is on top (at any size), else onto the list that list_for(its size)
+// names; and only the block on top changes size (into the bump space): any other keeps its size.
 template <class ListFor>
 LITE_INLINE void release_unsplit(char *p, ListFor list_for) {
     if (arena_is_top(p)) return arena_give_back(p);
@@ -181,6 +181,67 @@ LITE_INLINE int half_power_class(size_t size) {
 #endif
     return c < kClasses - 1 ? c : kClasses - 1;
 }
+
+// Lazy merging, for the strategies that never merge a block when it is freed (bump_freelist,
+// segregated_bump), as dlmalloc's malloc_consolidate does for its fastbins. Only an allocation that
+// its lists and the bump space cannot serve, and for which the backend refuses more memory, gets
+// here (allocate_short, out of line: the fast paths do not carry it):
+//   - a first fit in the request's whole list i, else the head of the first non-empty list after
+//     it (every block there holds the request), split when at least kSplitRest bytes remain;
+//   - else merge(): one walk of the heap joins every run of adjacent free blocks into one block and
+//     hands each run to release(p) (the strategy's: onto the list of its size, or back to the bump
+//     space when the run ends at the bump pointer), then the same look again, then the bump space.
+// So a heap that cannot grow fails a request only when no run of free blocks holds it. Rests of
+// splits are merged again by the next walk; a heap that can grow never splits or merges (the
+// footprint of a steady malloc/free loop stays bounded, as without them).
+#if !defined(LITE_ALLOC_STRATEGY_freelist)
+constexpr size_t kSplitRest = 64;
+template <class Release>
+LITE_INLINE void merge(Release release) {
+    Heap &h = heap();
+    if (LITE_ALLOC_CHECKED)  // every free block as it was left (its links are about to be dropped)
+        arena_walk([](char *p) { return in_use(p) || free_block_intact(p) ? 0 : (checked::written_after_free(), 0); });
+    for (char *&head : h.heads) head = nullptr;
+    char *top = h.top, *run = nullptr;  // run: the first free block of the run being merged
+    for (char *p = h.base ? arena_first() : top;; p = next_block(p)) {
+        if (p == top || in_use(p)) {
+            if (run) release(run);
+            if (p == top) return;
+            run = nullptr;
+            continue;
+        }
+        if (run) set_header(run, block_size(run) + block_size(p));
+        else run = p;
+    }
+}
+template <int kHeads, class Release>
+[[gnu::noinline]] char *allocate_short(size_t size, int i, Release release) {
+    Heap &h = heap();
+    // pass 0: grow the bump space; 1: the lists; 2: merge, then the bump space and the lists again
+    for (int pass = 0;; ++pass) {
+        if (pass == 2) merge(release);
+        if (pass != 1 && (pass ? (size_t)(h.end - h.top) >= size : arena_grow(size))) {
+            char *p = h.top;
+            h.top = p + size;
+            set_header(p, size | kInUse);
+            return p;
+        }
+        char *p = nullptr;
+        for (int j = i; pass && !p && j < kHeads; ++j)  // own list: a first fit; after it, any head fits
+            p = take_first_fit(slot_of(&h.heads[j]), size, j == i ? SIZE_MAX : 1);
+        if (p) {
+            size_t have = block_size(p);
+            if (have - size >= kSplitRest) {  // the rest stays free
+                set_header(p, size | kInUse);
+                set_header(p + size, (have - size) | kInUse);
+                release(p + size);
+            }
+            return p;
+        }
+        if (pass == 2) return nullptr;
+    }
+}
+#endif
 
 // lite_alloc_check's walk of one list: every block free, inside the heap, on the right list
 // (right(p)), and no more blocks than the heap holds (a loop).

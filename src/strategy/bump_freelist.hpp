@@ -4,19 +4,25 @@
 // kLists unsorted lists, two per power of two of its size (the last list takes every larger block).
 // A request takes the first block of its own list that holds it (among the first kFitSteps: a
 // long list of blocks just too small is not walked), else the head of the next list
-// (any block there holds it, and wastes less than 2x), else new bump space; only when the backend
-// refuses does it take the first block that fits from any larger list, whole.
-// Blocks are never coalesced, and so never split either (only the top block is resized, into the
-// bump space): pieces that can never merge again would make a steady malloc/free loop grow the
-// heap without end. Without splitting, the heap holds at most as many blocks of a size as were
-// ever live at once, so the footprint of a steady loop is bounded; the price is that a request
-// may be served by a block up to 2x larger (or larger still, when memory is exhausted).
+// (any block there holds it, and wastes less than 2x), else new bump space.
+// While the heap can grow, blocks are never coalesced, and so never split either (only the top
+// block is resized, into the bump space): pieces that could never merge again would make a steady
+// malloc/free loop grow the heap without end. Without splitting, the heap holds at most as many
+// blocks of a size as were ever live at once, so the footprint of a steady loop is bounded; the
+// price is that a request may be served by a block up to 2x larger.
+// Only when the backend refuses (a fixed heap is full) does a request split a larger free block,
+// and, if none holds it, merge every run of adjacent free blocks in one walk of the heap and look
+// again (allocate_short, src/core/strategy.hpp): a full heap fails only when no run of free
+// blocks holds the request.
 //
 // Invariants (verified by lite_alloc_check):
 //   - the lists hold every free block of the heap, each once, and nothing else;
 //   - list c holds only blocks of list_of(size) == c: sizes from 2^k and 1.5 * 2^k, two lists per
 //     power of two k from kMinBlock (the last list: everything above).
 //   - the list after the last (heads[kLists]) is always empty.
+//   - a block is split, and free blocks are merged, only after the backend refused memory in the
+//     same call: free blocks may lie side by side (they are merged lazily, never on free);
+//   - a merge keeps the invariants above: every run it makes is filed again by release().
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes.
 // Included by src/core/strategy.hpp (LITE_ALLOC_STRATEGY_bump_freelist).
 #pragma once
@@ -32,18 +38,17 @@ LITE_SHARED int list_of(size_t size) { return half_power_class<kLists>(size); }
 LITE_INLINE char *list(int c) { return slot_of(&heap().heads[c]); }
 LITE_INLINE int home(const char *p) { return list_of(block_size(p)); }  // the list free block p is on
 
+// Free. Out of line in size builds: free and allocate_short (strategy.hpp) share it.
+LITE_SHARED void release(char *p) {
+    release_unsplit(p, [](size_t size) __attribute__((always_inline)) { return list(list_of(size)); });
+}
+
 LITE_INLINE char *allocate(size_t size) {
     int c = list_of(size);
     if (char *p = take_first_fit(list(c), size, kFitSteps)) return p;
     if (char *p = take_first_fit(list(c + 1), size, 1)) return p;  // its head, if any, holds size
-    if (char *p = arena_take(size)) return p;
-    for (; c < kLists; ++c)  // memory is exhausted: the first block that fits, whole, in any list from c
-        if (char *p = take_first_fit(list(c), size, SIZE_MAX)) return p;
-    return nullptr;
-}
-
-LITE_INLINE void release(char *p) {
-    release_unsplit(p, [](size_t size) __attribute__((always_inline)) { return list(list_of(size)); });
+    if ((size_t)(heap().end - heap().top) >= size) return arena_take(size);
+    return allocate_short<kLists>(size, c, [](char *p) { release(p); });  // split, merge, grow (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 

@@ -3,10 +3,12 @@
 // Blocks up to kSmallMax bytes have one bin per size (a kAlign step): a LIFO list popped and pushed
 // in O(1). A request whose bin is empty is carved from the arena's bump space. Larger blocks go to
 // lists by the power of two of their size, as in bump_freelist: the first fit of the request's own
-// list, else the head of the next one, else bump space. Only when the backend refuses does a
-// request take a larger free block, whole: the first that fits in any larger bin or list.
-// Blocks are neither split nor coalesced (see bump_freelist for why that bounds the footprint of a
-// steady loop); only the top block is resized, into the bump space.
+// list, else the head of the next one, else bump space. While the heap can grow, blocks are neither
+// split nor coalesced (see bump_freelist for why that bounds the footprint of a steady loop); only
+// the top block is resized, into the bump space. Only when the backend refuses does a request
+// split a larger free block (the first that fits in its own bin or list, else the head of any
+// larger one), and, if none holds it, merge every run of adjacent free blocks in one walk of the
+// heap and look again (allocate_short, src/core/strategy.hpp).
 //
 // A block is filed by the size its header holds, which is the size it really has (a block grown or
 // shrunk in place has its header rewritten), never by the size it was once asked for.
@@ -15,6 +17,9 @@
 //   - list c holds only blocks above kSmallMax whose size has its highest bit at c + kLargeShift
 //     (the last list: at or above);
 //   - every free block is on exactly one bin or list, once; the head after the last list is empty.
+//   - a block is split, and free blocks are merged, only after the backend refused memory in the
+//     same call: free blocks may lie side by side (they are merged lazily, never on free);
+//   - a merge keeps the invariants above: every run it makes is filed again by release().
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes.
 // Included by src/core/strategy.hpp (LITE_ALLOC_STRATEGY_segregated_bump).
 #pragma once
@@ -40,6 +45,10 @@ LITE_INLINE int head_of(size_t size) {
 }
 LITE_INLINE char *list(int i) { return slot_of(&heap().heads[i]); }
 LITE_INLINE int home(const char *p) { return head_of(block_size(p)); }  // the bin or list free block p is on
+// Free. Out of line in size builds: free and allocate_short (strategy.hpp) share it.
+LITE_SHARED void release(char *p) {
+    release_unsplit(p, [](size_t size) __attribute__((always_inline)) { return list(head_of(size)); });
+}
 
 LITE_INLINE char *allocate(size_t size) {
     int i = head_of(size);
@@ -49,15 +58,8 @@ LITE_INLINE char *allocate(size_t size) {
         if (char *p = take_first_fit(list(i), size, kFitSteps)) return p;
         if (char *p = take_first_fit(list(i + 1), size, 1)) return p;  // its head, if any, holds size
     }
-    if (char *p = arena_take(size)) return p;
-    // Memory is exhausted: the first block that fits, whole, from the next bin (its own is empty) or own list.
-    for (i += size <= kSmallMax; i < kHeads; ++i)
-        if (char *p = take_first_fit(list(i), size, SIZE_MAX)) return p;
-    return nullptr;
-}
-
-LITE_INLINE void release(char *p) {
-    release_unsplit(p, [](size_t size) __attribute__((always_inline)) { return list(head_of(size)); });
+    if ((size_t)(heap().end - heap().top) >= size) return arena_take(size);
+    return allocate_short<kHeads>(size, i, [](char *p) { release(p); });  // split, merge, grow (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 

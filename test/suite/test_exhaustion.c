@@ -113,7 +113,40 @@ static void every_region_size_is_clean(void **state) {
     }
 }
 
+/* A full fixed heap whose free blocks lie side by side serves a request as large as their run, in
+ * their place, and what it leaves of the run still serves: freelist merges blocks when they are
+ * freed, bump_freelist and segregated_bump when the heap cannot grow (one walk, then a split). */
+static void a_full_heap_merges_free_neighbours(void **state) {
+    (void)state;
+    enum { kMax = 256, kFirst = 10, kRun = 10 };
+    unsigned char *blocks[kMax];
+    int n = 0;
+    use_region(4096);
+    while (n < kMax && (blocks[n] = malloc(48)) != NULL) fill(blocks[n], 48, (unsigned)n), ++n;
+    assert_true(n > kFirst + kRun && n < kMax); /* the region is full */
+    for (int i = kFirst; i < kFirst + kRun; ++i) free(blocks[i]);
+    assert_heap_sound();
+    unsigned char *big = malloc(8 * 48), *rest = malloc(48);
+    assert_non_null(big);
+    assert_true(big >= blocks[kFirst] && big + 8 * 48 <= blocks[kFirst + kRun - 1] + 48);
+    assert_non_null(rest); /* the rest of the run, split off */
+    assert_true(rest > big && rest + 48 <= blocks[kFirst + kRun - 1] + 48);
+    fill(big, 8 * 48, 1000), fill(rest, 48, 1001);
+    assert_heap_sound();
+    for (int i = 0; i < n; ++i)
+        if (i < kFirst || i >= kFirst + kRun) assert_true(intact(blocks[i], 48, (unsigned)i)), free(blocks[i]);
+    assert_true(intact(big, 8 * 48, 1000) && intact(rest, 48, 1001));
+    free(big), free(rest);
+    assert_heap_sound();
+    assert_int_equal(lite_alloc_stats().in_use, 0);
+    unsigned char *all = malloc(2048); /* everything merges again */
+    assert_non_null(all);
+    free(all);
+    assert_heap_sound();
+}
+
 const struct CMUnitTest exhaustion_tests[] = {
+    cmocka_unit_test(a_full_heap_merges_free_neighbours),
     cmocka_unit_test(every_refused_growth_is_clean),
     cmocka_unit_test(every_region_size_is_clean),
 };
