@@ -6,13 +6,6 @@
 
 #include "../core/block.hpp"
 
-// newlib's libc allocates through _malloc_r and friends, which only src/abi/newlib_reent.cpp
-// defines: an archive member is linked only when something names it, so every object of the heap
-// names _malloc_r (an undefined symbol, no code). Then whatever part of lite-alloc a program links,
-// newlib_reent.o comes with it and newlib's own heap cannot be linked beside ours.
-#if defined(LITE_ALLOC_NEWLIB) && !defined(LITE_ALLOC_PREFIXED)
-__asm__(".globl _malloc_r");
-#endif
 
 namespace lite::backend {
 

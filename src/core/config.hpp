@@ -76,3 +76,12 @@
 // calloc skips what the backend zeroed, by remembering how high the bump pointer has been. Not under
 // valgrind: that remembered address may equal a block's start and hide the block's leak from memcheck.
 #define LITE_ALLOC_SKIP_FRESH_ZEROING (LITE_ALLOC_FRESH_MEMORY_IS_ZERO && !LITE_ALLOC_VALGRIND)
+
+// newlib's libc allocates through _malloc_r and friends, which only src/abi/newlib_reent.cpp
+// defines: an archive member is linked only when something names it, so every object of lite-alloc
+// (each includes this file) names _malloc_r (an undefined symbol, no code). Then whatever part of
+// lite-alloc a program links (lite_alloc_stats() alone links state.o), newlib_reent.o comes with it
+// and newlib's own heap cannot be linked beside ours.
+#if defined(LITE_ALLOC_NEWLIB) && !defined(LITE_ALLOC_PREFIXED)
+__asm__(".globl _malloc_r");
+#endif
