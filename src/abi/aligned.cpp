@@ -31,15 +31,17 @@ static char *split_lead(char *p, size_t alignment) {
     return aligned;
 }
 
-// The strategy's allocation by block size: a copy of its own, in programs that use aligned allocation.
-static char *allocate_block(size_t size) { return strategy::allocate(size); }
-
 void *allocate_aligned(size_t n, size_t alignment) {
     if (alignment <= kAlign) return allocate(n);
     if (n > kMaxRequest || alignment > kMaxRequest - n) return nullptr;
     size_t size = block_size_for(n + checked::kCanaryBytes);
-    // Room for any lead: the strategy finds (or carves) a block, the lead goes back, the tail too.
-    char *p = allocate_block(size + alignment + kMinBlock);
+    // Room for any lead: a block from the shared allocation (which hands it out: taken back here, so
+    // that the statistics and memcheck see only the aligned block), the lead goes back, the tail too.
+    char *p = (char *)allocate(size + alignment + kMinBlock - kWord - checked::kCanaryBytes);
+    if (p) {
+        vg::freed(p);
+        count_in_use(0 - block_size(p));
+    }
     // No block that large: carve from the bump space with the lead it really needs (reserving may
     // move the bump space to a new span, so the lead is taken again; the block is checked).
     if (!p && arena_grow(aligned_lead(heap().top, alignment) + size)) {
