@@ -50,15 +50,18 @@ LITE_INLINE Heap &heap() { return g_heap; }
 // fixed). Out of line: only growth runs it.
 bool arena_grow(size_t size);
 
-// A new in-use block of `size` bytes carved from the bump space, or nullptr.
-LITE_INLINE char *arena_take(size_t size) {
+// Whether the bump space holds `size` bytes.
+LITE_INLINE bool arena_has(size_t size) { return (size_t)(heap().end - heap().top) >= size; }
+// A new in-use block of `size` bytes carved from the bump space, which holds them (arena_has).
+LITE_INLINE char *arena_carve(size_t size) {
     Heap &h = heap();
-    if ((size_t)(h.end - h.top) < size && !arena_grow(size)) return nullptr;
     char *p = h.top;
     h.top = p + size;
     set_header(p, size | kInUse);
     return p;
 }
+// A new in-use block of `size` bytes carved from the bump space, grown if need be, or nullptr.
+LITE_INLINE char *arena_take(size_t size) { return arena_has(size) || arena_grow(size) ? arena_carve(size) : nullptr; }
 LITE_INLINE bool arena_is_top(char *payload) { return next_block(payload) == heap().top; }
 // Lowers the bump pointer to new_top: what lay between is bump space again.
 LITE_INLINE void arena_give_back(char *new_top) {

@@ -220,12 +220,7 @@ template <int kHeads, class Release>
     // pass 0: grow the bump space; 1: the lists; 2: merge, then the bump space and the lists again
     for (int pass = 0;; ++pass) {
         if (pass == 2) merge(release);
-        if (pass != 1 && (pass ? (size_t)(h.end - h.top) >= size : arena_grow(size))) {
-            char *p = h.top;
-            h.top = p + size;
-            set_header(p, size | kInUse);
-            return p;
-        }
+        if (pass != 1 && (pass ? arena_has(size) : arena_grow(size))) return arena_carve(size);
         char *p = nullptr;
         for (int j = i; pass && !p && j < kHeads; ++j)  // own list: a first fit; after it, any head fits
             p = take_first_fit(slot_of(&h.heads[j]), size, j == i ? SIZE_MAX : 1);

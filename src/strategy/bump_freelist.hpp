@@ -47,7 +47,7 @@ LITE_INLINE char *allocate(size_t size) {
     int c = list_of(size);
     if (char *p = take_first_fit(list(c), size, kFitSteps)) return p;
     if (char *p = take_first_fit(list(c + 1), size, 1)) return p;  // its head, if any, holds size
-    if ((size_t)(heap().end - heap().top) >= size) return arena_take(size);
+    if (arena_has(size)) return arena_carve(size);
     return allocate_short<kLists>(size, c, [](char *p) { release(p); });  // split, merge, grow (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
@@ -55,7 +55,7 @@ LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); 
 inline int check_free(FreeSummary &listed, size_t at_most) {
     if (heap().heads[kLists]) return kCheckFreeListCorrupt;
     for (int c = 0; c < kLists; ++c)
-        if (int err = check_list(heap().heads[c], listed, at_most, [c](char *p) { return list_of(block_size(p)) == c; }))
+        if (int err = check_list(heap().heads[c], listed, at_most, [c](char *p) { return home(p) == c; }))
             return err;
     return 0;
 }

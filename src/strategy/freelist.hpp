@@ -51,7 +51,7 @@ LITE_SHARED void unlink(char *p, int i) {
 // Files p (its header and footer already written) at the head of its list.
 LITE_SHARED void insert(char *p) {
     checked::poison(p);
-    int i = bin_of(block_size(p));
+    int i = home(p);
     char *next = heap().heads[i];
     set_link(p, 0, next);
     set_link(p, 1, nullptr);
@@ -145,7 +145,7 @@ inline int check_free(FreeSummary &listed, size_t at_most) {
         char *prev = nullptr;
         for (char *p = heap().heads[i]; p; prev = p, p = next_free(p)) {
             if (!arena_holds(p) || in_use(p) || listed.count >= at_most || prev_free(p) != prev) return kCheckFreeListCorrupt;
-            if (bin_of(block_size(p)) != i) return kCheckWrongBin;
+            if (home(p) != i) return kCheckWrongBin;
             listed.add(p);
         }
     }

@@ -58,7 +58,7 @@ LITE_INLINE char *allocate(size_t size) {
         if (char *p = take_first_fit(list(i), size, kFitSteps)) return p;
         if (char *p = take_first_fit(list(i + 1), size, 1)) return p;  // its head, if any, holds size
     }
-    if ((size_t)(heap().end - heap().top) >= size) return arena_take(size);
+    if (arena_has(size)) return arena_carve(size);
     return allocate_short<kHeads>(size, i, [](char *p) { release(p); });  // split, merge, grow (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
@@ -66,7 +66,7 @@ LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); 
 inline int check_free(FreeSummary &listed, size_t at_most) {
     if (heap().heads[kHeads]) return kCheckFreeListCorrupt;
     for (int i = 0; i < kHeads; ++i)
-        if (int err = check_list(heap().heads[i], listed, at_most, [i](char *p) { return head_of(block_size(p)) == i; }))
+        if (int err = check_list(heap().heads[i], listed, at_most, [i](char *p) { return home(p) == i; }))
             return err;
     return 0;
 }
