@@ -57,6 +57,7 @@ VARIANT_FLAGS_testing   := -DLITE_ALLOC_PREFIXED -DLITE_ALLOC_FAULT_INJECTION -D
 VARIANT_FLAGS_sanitized := $(VARIANT_FLAGS_testing) -fsanitize=address,undefined -fno-sanitize-recover=all -g
 VARIANT_FLAGS_testing_checked := $(VARIANT_FLAGS_testing) $(VARIANT_FLAGS_checked)
 VARIANT_FLAGS_checked_every_call := $(VARIANT_FLAGS_checked) -DLITE_ALLOC_CHECK_INTERVAL=1
+VARIANT_FLAGS_testing_nomerge := $(VARIANT_FLAGS_testing) -DLITE_ALLOC_MERGE=0
 # The shipped variants carry the libc's ABI files: the target's own, and mallinfo() & co. where the
 # libc declares them (a separate object: linked only into programs that call them).
 MALLINFO_ABI_host       := src/abi/mallinfo.cpp

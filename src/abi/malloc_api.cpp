@@ -58,7 +58,7 @@ void *LITE_NAME(realloc)(void *ptr, size_t size) {
     if (resize(p, size)) return p;
     void *moved = is_aligned_block(p) ? or_enomem(lite_alloc_move_aligned(p, size)) : LITE_NAME(malloc)(size);
     if (moved) {  // else the old block stays as it was
-        __builtin_memcpy(moved, p, kept_bytes(p, size));
+        __builtin_memcpy(moved, p, kept_bytes(p));
         LITE_NAME(free)(p);
     }
     return moved;

@@ -65,7 +65,7 @@ void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
     if (in_place) return p;
     void *moved = is_aligned_block(p) ? _lite_alloc_move_aligned_r(r, p, size) : _malloc_r(r, size);
     if (moved) {  // else the old block stays as it was
-        __builtin_memcpy(moved, p, kept_bytes(p, size));
+        __builtin_memcpy(moved, p, kept_bytes(p));
         _free_r(r, p);
     }
     return moved;

@@ -60,7 +60,7 @@ void *realloc(void *ptr, size_t size) {
     if (in_place) return p;
     void *moved = is_aligned_block(p) ? lite_picolibc_move_aligned(p, size) : malloc(size);
     if (moved) {  // else the old block stays as it was
-        __builtin_memcpy(moved, p, kept_bytes(p, size));
+        __builtin_memcpy(moved, p, kept_bytes(p));
         free(p);
     }
     return moved;

@@ -18,6 +18,10 @@
 //                                                       block is this many kAlign units)
 // LITE_ALLOC_FRESH_MEMORY_IS_ZERO per target the build  the backend's new memory is zero-filled, so
 //                                                       calloc need not clear it
+// LITE_ALLOC_MERGE                1        users        bump_freelist, segregated_bump: once the
+//                                                       backend refuses (a full fixed heap), split
+//                                                       free blocks and merge adjacent ones
+//                                                       (0: such a request fails; smaller code)
 // LITE_ALLOC_VALGRIND             0        users        1: tell memcheck about every block
 // LITE_ALLOC_NEWLIB               per target the build  newlib's _malloc_r family is the libc's entry
 // LITE_ALLOC_NO_LIBC              per target the build  no errno, no stderr (freestanding wasm32)
@@ -69,6 +73,15 @@
 #endif
 #ifndef LITE_ALLOC_FRESH_MEMORY_IS_ZERO
 #define LITE_ALLOC_FRESH_MEMORY_IS_ZERO 0
+#endif
+#if defined(LITE_ALLOC_MERGE) && LITE_ALLOC_MERGE != 0 && LITE_ALLOC_MERGE != 1
+#error "LITE_ALLOC_MERGE is not accepted: one of 0 1"
+#endif
+#if defined(LITE_ALLOC_STRATEGY_freelist)  // it merges on every free
+#undef LITE_ALLOC_MERGE
+#define LITE_ALLOC_MERGE 0
+#elif !defined(LITE_ALLOC_MERGE)
+#define LITE_ALLOC_MERGE 1
 #endif
 #ifndef LITE_ALLOC_VALGRIND
 #define LITE_ALLOC_VALGRIND 0

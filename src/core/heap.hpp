@@ -99,11 +99,10 @@ LITE_INLINE void zero(void *ptr, size_t n, [[maybe_unused]] char *dirty_end) {
     vg::zeroed(p, n);
 }
 
-// The bytes realloc's move copies: what the old block held, up to the new size.
-LITE_INLINE size_t kept_bytes(const char *p, size_t n) {
-    size_t kept = checked::requested_size(p);
-    return kept < n ? kept : n;
-}
+// The bytes realloc's move copies: all the old block held. A move is only ever to a larger size
+// (every strategy shrinks in place, and a block that grows in place within its size stays put), so
+// the new block holds them all.
+LITE_INLINE size_t kept_bytes(const char *p) { return checked::requested_size(p); }
 
 // A block with kAligned set keeps its alignment when realloc moves it (src/abi/aligned.cpp).
 LITE_INLINE bool is_aligned_block(const char *p) { return header(p) & kAligned; }

@@ -126,8 +126,9 @@ LITE_INLINE void set_slot_link(char *slot, char *to) {
 LITE_INLINE char *slot_link(const char *slot) { return load_ptr(slot); }
 LITE_INLINE void set_slot_link(char *slot, char *to) { store_ptr(slot, to); }
 #endif
-LITE_INLINE void push_free(char *head, char *p) {
-    set_header(p, block_size(p));
+// Files block p, of `size` bytes, at the head of a list.
+LITE_INLINE void push_free(char *head, char *p, size_t size) {
+    set_header(p, size);
     checked::poison(p);
     set_link(p, 0, load_ptr(head));
     store_ptr(head, p);
@@ -142,9 +143,11 @@ LITE_INLINE char *pop_free(char *slot) {
 }
 // The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
-LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {
-    for (char *slot = head, *p; (p = slot_link(slot)) && steps--; slot = p)
+LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {  // steps >= 1
+    for (char *slot = head, *p; (p = slot_link(slot)); slot = p) {
         if (block_size(p) >= size) return pop_free(slot);
+        if (!--steps) break;
+    }
     return nullptr;
 }
 constexpr size_t kFitSteps = 16;  // how far the strategies look into a list before other choices
@@ -155,8 +158,9 @@ constexpr size_t kFitSteps = 16;  // how far the strategies look into a list bef
 // names; and only the block on top changes size (into the bump space): any other keeps its size.
 template <class ListFor>
 LITE_INLINE void release_unsplit(char *p, ListFor list_for) {
-    if (arena_is_top(p)) return arena_give_back(p);
-    push_free(list_for(block_size(p)), p);
+    size_t size = block_size(p);
+    if (p + size == heap().top) return arena_give_back(p);
+    push_free(list_for(size), p, size);
 }
 LITE_INLINE bool resize_unsplit(char *p, size_t size) {
     size_t have = block_size(p);
@@ -184,17 +188,18 @@ LITE_INLINE int half_power_class(size_t size) {
 
 // Lazy merging, for the strategies that never merge a block when it is freed (bump_freelist,
 // segregated_bump), as dlmalloc's malloc_consolidate does for its fastbins. Only an allocation that
-// its lists and the bump space cannot serve, and for which the backend refuses more memory, gets
-// here (allocate_short, out of line: the fast paths do not carry it):
+// its lists and the bump space cannot serve gets here (allocate_short, out of line: the fast paths
+// do not carry it). It asks the backend first; only once that refuses (a fixed heap is full):
 //   - a first fit in the request's whole list i, else the head of the first non-empty list after
 //     it (every block there holds the request), split when at least kSplitRest bytes remain;
 //   - else merge(): one walk of the heap joins every run of adjacent free blocks into one block and
 //     hands each run to release(p) (the strategy's: onto the list of its size, or back to the bump
-//     space when the run ends at the bump pointer), then the same look again, then the bump space.
+//     space when the run ends at the bump pointer), then the bump space, then the same look again.
 // So a heap that cannot grow fails a request only when no run of free blocks holds it. Rests of
 // splits are merged again by the next walk; a heap that can grow never splits or merges (the
 // footprint of a steady malloc/free loop stays bounded, as without them).
-#if !defined(LITE_ALLOC_STRATEGY_freelist)
+// LITE_ALLOC_MERGE=0 leaves this path out: a request the lists and the backend cannot serve fails.
+#if LITE_ALLOC_MERGE
 constexpr size_t kSplitRest = 64;
 template <class Release>
 LITE_INLINE void merge(Release release) {
@@ -202,38 +207,32 @@ LITE_INLINE void merge(Release release) {
     if (LITE_ALLOC_CHECKED)  // every free block as it was left (its links are about to be dropped)
         arena_walk([](char *p) { return in_use(p) || free_block_intact(p) ? 0 : (checked::written_after_free(), 0); });
     for (char *&head : h.heads) head = nullptr;
-    char *top = h.top, *run = nullptr;  // run: the first free block of the run being merged
-    for (char *p = h.base ? arena_first() : top;; p = next_block(p)) {
-        if (p == top || in_use(p)) {
-            if (run) release(run);
-            if (p == top) return;
-            run = nullptr;
-            continue;
-        }
-        if (run) set_header(run, block_size(run) + block_size(p));
-        else run = p;
+    char *top = h.top;  // (release may lower h.top: the walk ends where the heap ended)
+    for (char *p = h.base ? arena_first() : top; p != top; p = next_block(p)) {
+        if (in_use(p)) continue;
+        for (char *q; (q = next_block(p)) != top && !in_use(q);) set_header(p, block_size(p) + block_size(q));
+        release(p);
     }
 }
 template <int kHeads, class Release>
 [[gnu::noinline]] char *allocate_short(size_t size, int i, Release release) {
-    Heap &h = heap();
-    // pass 0: grow the bump space; 1: the lists; 2: merge, then the bump space and the lists again
-    for (int pass = 0;; ++pass) {
-        if (pass == 2) merge(release);
-        if (pass != 1 && (pass ? arena_has(size) : arena_grow(size))) return arena_carve(size);
-        char *p = nullptr;
-        for (int j = i; pass && !p && j < kHeads; ++j)  // own list: a first fit; after it, any head fits
-            p = take_first_fit(slot_of(&h.heads[j]), size, j == i ? SIZE_MAX : 1);
-        if (p) {
-            size_t have = block_size(p);
-            if (have - size >= kSplitRest) {  // the rest stays free
+    int j = arena_grow(size) ? kHeads : i;  // grown: carve the block at once
+    for (int merged = 0;; ++j) {  // own list: a first fit; after it, the head fits
+        if (j == kHeads) {  // no list holds it: the bump space, else merge once and look again
+            if (arena_has(size)) return arena_carve(size);
+            if (merged++) return nullptr;
+            merge(release);
+            j = i;
+        }
+        if (char *p = take_first_fit(slot_of(&heap().heads[j]), size, SIZE_MAX)) {
+            size_t rest = block_size(p) - size;
+            if (rest >= kSplitRest) {  // the rest stays free
                 set_header(p, size | kInUse);
-                set_header(p + size, (have - size) | kInUse);
+                set_header(p + size, rest | kInUse);
                 release(p + size);
             }
             return p;
         }
-        if (pass == 2) return nullptr;
     }
 }
 #endif

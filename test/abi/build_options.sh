@@ -35,6 +35,11 @@ refused 'CHECKED=yes is not accepted: one of 0 1' TARGET=host CHECKED=yes
 refused 'CHECKED= is not accepted: one of 0 1' TARGET=host CHECKED=
 refused 'STRATEGY=freelist/../freelist is not accepted' TARGET=host STRATEGY=freelist/../freelist
 refused "VARIANT=a/b is not accepted" TARGET=host VARIANT=a/b
+# A bad value of a compile-time option stops the compile with the same kind of line.
+if out=$(m lib TARGET=host STRATEGY=bump_freelist EXTRA_CXXFLAGS=-DLITE_ALLOC_MERGE=2 2>&1); then
+  bad "LITE_ALLOC_MERGE=2 built"
+elif printf '%s' "$out" | grep -q 'LITE_ALLOC_MERGE is not accepted: one of 0 1'; then ok
+else bad "LITE_ALLOC_MERGE=2: '$out' lacks the accepted values"; fi
 
 # Output directories: distinct configurations never share one.
 dirs=(

@@ -28,6 +28,10 @@
 #define SUITE_HEAP_BYTES (1u << 20)
 #endif
 /* Whether the target has a backend that can grow (not so on the fixed-region builds). */
+/* 0: the library was built with LITE_ALLOC_MERGE=0 (a full heap neither splits nor merges). */
+#ifndef SUITE_MERGE
+#define SUITE_MERGE 1
+#endif
 #ifndef SUITE_HAS_BACKEND
 #define SUITE_HAS_BACKEND 1
 #endif

@@ -115,7 +115,8 @@ static void every_region_size_is_clean(void **state) {
 
 /* A full fixed heap whose free blocks lie side by side serves a request as large as their run, in
  * their place, and what it leaves of the run still serves: freelist merges blocks when they are
- * freed, bump_freelist and segregated_bump when the heap cannot grow (one walk, then a split). */
+ * freed, bump_freelist and segregated_bump when the heap cannot grow (one walk, then a split).
+ * Built with LITE_ALLOC_MERGE=0, those two fail the request instead, and nothing changes. */
 static void a_full_heap_merges_free_neighbours(void **state) {
     (void)state;
     enum { kMax = 256, kFirst = 10, kRun = 10 };
@@ -126,6 +127,22 @@ static void a_full_heap_merges_free_neighbours(void **state) {
     assert_true(n > kFirst + kRun && n < kMax); /* the region is full */
     for (int i = kFirst; i < kFirst + kRun; ++i) free(blocks[i]);
     assert_heap_sound();
+    if (!SUITE_MERGE && strcmp(lite_alloc_strategy(), "freelist") != 0) {
+        errno = 0;
+        assert_null(malloc(8 * 48));
+        assert_int_equal(errno, ENOMEM);
+        assert_heap_sound();
+        for (int i = kFirst; i < kFirst + kRun; ++i) { /* the freed blocks serve their own size again */
+            unsigned char *p = malloc(48);
+            assert_true(p >= blocks[kFirst] && p <= blocks[kFirst + kRun - 1]);
+            fill(p, 48, 2000u + (unsigned)i);
+        }
+        assert_null(malloc(48));
+        assert_heap_sound();
+        for (int i = 0; i < n; ++i)
+            if (i < kFirst || i >= kFirst + kRun) assert_true(intact(blocks[i], 48, (unsigned)i));
+        return;
+    }
     unsigned char *big = malloc(8 * 48), *rest = malloc(48);
     assert_non_null(big);
     assert_true(big >= blocks[kFirst] && big + 8 * 48 <= blocks[kFirst + kRun - 1] + 48);
