@@ -38,9 +38,10 @@ LITE_INLINE char *next_free(const char *p) { return link(p, 0); }
 LITE_INLINE char *prev_free(const char *p) { return link(p, 1); }
 LITE_INLINE void set_footer(char *p, size_t size) { store_word(p + size - 2 * kWord, size); }
 
-// Takes p off its list, list i (bin_of its size: the caller may know it already).
-LITE_SHARED void unlink(char *p, int i) {
+// Takes p off its list.
+LITE_SHARED void unlink(char *p) {
     verify_free(p);
+    int i = home(p);
     char *next = next_free(p), *prev = prev_free(p);
     if (next) set_link(next, 1, prev);
     if (prev) return set_link(prev, 0, next);
@@ -69,7 +70,7 @@ LITE_INLINE char *allocate(size_t size) {
     if (!p || block_size(p) < size) {
         uint32_t larger = heap().map & ((uint32_t)~1u << i);
         if (larger) {
-            p = heap().heads[i = lowest_bit(larger)];
+            p = heap().heads[lowest_bit(larger)];
         } else {
             for (size_t steps = kFitSteps; p && block_size(p) < size && steps--;) p = next_free(p);
             if (!p || block_size(p) < size) {
@@ -79,7 +80,7 @@ LITE_INLINE char *allocate(size_t size) {
             }
         }
     }
-    unlink(p, i);
+    unlink(p);
     size_t have = block_size(p);
     if (have - size >= kMinBlock) {  // split: the tail stays free, its upper neighbour keeps kPrevFree
         char *tail = p + size;
@@ -100,7 +101,7 @@ LITE_INLINE char *allocate(size_t size) {
     size_t size = block_size(p);
     char *next = p + size;
     if (next != heap().top && !in_use(next)) {
-        unlink(next, bin_of(block_size(next)));
+        unlink(next);
         size += block_size(next);
     }
     if (header(p) & kPrevFree) {
@@ -108,7 +109,7 @@ LITE_INLINE char *allocate(size_t size) {
         p -= below;
         // (the footer is verified before it is followed: it must lead to a free block of that size)
         if (LITE_ALLOC_CHECKED && (!arena_holds(p) || header(p) != below)) checked::written_after_free();
-        unlink(p, bin_of(below));
+        unlink(p);
         size += below;
     }
     if (p + size == heap().top) return arena_give_back(p);
@@ -126,7 +127,7 @@ LITE_INLINE bool resize(char *p, size_t size) {
     Word flags = header(p) & kFlags;
     if (size > have) {
         if (in_use(next) || have + block_size(next) < size) return false;
-        unlink(next, bin_of(block_size(next)));
+        unlink(next);
         have += block_size(next);
         set_flag(p + have, kPrevFree, false);
         set_header(p, have | flags);
