@@ -38,16 +38,17 @@ LITE_INLINE char *next_free(const char *p) { return link(p, 0); }
 LITE_INLINE char *prev_free(const char *p) { return link(p, 1); }
 LITE_INLINE void set_footer(char *p, size_t size) { store_word(p + size - 2 * kWord, size); }
 
-// Takes p off its list.
-LITE_SHARED void unlink(char *p) {
+// Takes p off its list, list i.
+LITE_INLINE void unlink_from(char *p, int i) {
     verify_free(p);
-    int i = home(p);
     char *next = next_free(p), *prev = prev_free(p);
     if (next) set_link(next, 1, prev);
     if (prev) return set_link(prev, 0, next);
     heap().heads[i] = next;
     if (!next) heap().map &= ~((uint32_t)1 << i);
 }
+// Takes p off the list its size names: one shared copy in size builds, for every caller.
+LITE_SHARED void unlink(char *p) { unlink_from(p, home(p)); }
 
 // Files p (its header and footer already written) at the head of its list.
 LITE_SHARED void insert(char *p) {
@@ -70,7 +71,7 @@ LITE_INLINE char *allocate(size_t size) {
     if (!p || block_size(p) < size) {
         uint32_t larger = heap().map & ((uint32_t)~1u << i);
         if (larger) {
-            p = heap().heads[lowest_bit(larger)];
+            p = heap().heads[i = lowest_bit(larger)];
         } else {
             for (size_t steps = kFitSteps; p && block_size(p) < size && steps--;) p = next_free(p);
             if (!p || block_size(p) < size) {
@@ -80,7 +81,11 @@ LITE_INLINE char *allocate(size_t size) {
             }
         }
     }
+#ifdef __OPTIMIZE_SIZE__
     unlink(p);
+#else
+    unlink_from(p, i);  // (the list is known: the fast path finds no size class twice)
+#endif
     size_t have = block_size(p);
     if (have - size >= kMinBlock) {  // split: the tail stays free, its upper neighbour keeps kPrevFree
         char *tail = p + size;
