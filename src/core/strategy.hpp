@@ -198,7 +198,7 @@ LITE_INLINE int half_power_class(size_t size) {
 // So a heap that cannot grow fails a request only when no run of free blocks holds it. Rests of
 // splits are merged again by the next walk; a heap that can grow never splits or merges (the
 // footprint of a steady malloc/free loop stays bounded, as without them).
-// LITE_ALLOC_MERGE=0 leaves this path out: a request the lists and the backend cannot serve fails.
+// LITE_ALLOC_MERGE=0 leaves the split and the merge out (the allocate_short after #else).
 #if LITE_ALLOC_MERGE
 constexpr size_t kSplitRest = 64;
 // GCC's Cortex-M and RISC-V code is smaller with the slow path in the allocation function (one
@@ -243,6 +243,16 @@ LITE_SLOW_PATH char *allocate_short(size_t size, int i, Release release) {
             return p;
         }
     }
+}
+#else
+// LITE_ALLOC_MERGE=0: the heap grows, and once it cannot, a request takes the first block that holds
+// it, whole, in any list from its own.
+template <int kHeads, class Release>
+LITE_INLINE char *allocate_short(size_t size, int i, Release) {
+    if (arena_grow(size)) return arena_carve(size);
+    for (; i < kHeads; ++i)
+        if (char *p = take_first_fit(slot_of(&heap().heads[i]), size, SIZE_MAX)) return p;
+    return nullptr;
 }
 #endif
 

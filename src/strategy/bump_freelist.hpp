@@ -48,14 +48,7 @@ LITE_INLINE char *allocate(size_t size) {
     if (char *p = take_first_fit(list(c), size, kFitSteps)) return p;
     if (char *p = take_first_fit(list(c + 1), size, 1)) return p;  // its head, if any, holds size
     if (arena_has(size)) return arena_carve(size);
-#if LITE_ALLOC_MERGE
-    return allocate_short<kLists>(size, c, [](char *p) { release(p); });  // split, merge, grow (strategy.hpp)
-#else
-    if (arena_grow(size)) return arena_carve(size);
-    for (; c < kLists; ++c)  // the heap is full: the first block that holds it, whole, in any list from its own
-        if (char *p = take_first_fit(list(c), size, SIZE_MAX)) return p;
-    return nullptr;
-#endif
+    return allocate_short<kLists>(size, c, [](char *p) { release(p); });  // grow, split, merge (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 
