@@ -214,12 +214,13 @@ LITE_INLINE void merge(Release release) {
     Heap &h = heap();
     if (LITE_ALLOC_CHECKED)  // every free block as it was left (its links are about to be dropped)
         arena_walk([](char *p) { return in_use(p) || free_block_intact(p) ? 0 : (checked::written_after_free(), 0); });
-    for (char *&head : h.heads) head = nullptr;
+    for (int k = 0; k < LITE_ALLOC_HEADS; ++k) h.heads[k] = nullptr;
     char *top = h.top;  // (release may lower h.top: the walk ends where the heap ended)
     // (from the integer: before the first span, base is null and so is top, and the walk is empty)
     for (char *p = (char *)((uintptr_t)h.base + kWord); p < top; p = next_block(p)) {
         if (in_use(p)) continue;
-        for (char *q; (q = next_block(p)) != top && !in_use(q);) set_header(p, block_size(p) + block_size(q));
+        // (a free block's header is its size alone: no flag to mask)
+        for (char *q; (q = p + header(p)) != top && !in_use(q);) set_header(p, header(p) + header(q));
         release(p);
     }
 }
@@ -234,10 +235,12 @@ LITE_SLOW_PATH char *allocate_short(size_t size, int i, Release release) {
             j = i;
         }
         if (char *p = take_first_fit(slot_of(&heap().heads[j]), size, SIZE_MAX)) {
-            size_t rest = block_size(p) - size;
-            if (rest >= kSplitRest) {  // the rest stays free
+            // p came off a list: its header is its size + kInUse and no other flag, so header - size
+            // is the header of the rest (its size + kInUse), which stays free if at least kSplitRest.
+            Word rest_header = header(p) - size;
+            if (rest_header > kSplitRest) {
                 set_header(p, size | kInUse);
-                set_header(p + size, rest | kInUse);
+                set_header(p + size, rest_header);
                 release(p + size);
             }
             return p;
