@@ -451,7 +451,7 @@ class CortexM4:
         kit = sz.CortexKit('cortex-m4', ' '.join(CM_FLAGS))
         res = {}
         for s in STRATEGIES:
-            res[s] = kit.measure(s, [sz.build_lib('cortex-m4', s, True)], True, sz.ours_charged)[0]
+            res[s] = kit.measure(s, [sz.build_lib('cortex-m4', s, 'shipped')], True, sz.ours_charged)[0]
         for name, nano in (('newlib-nano', True), ('newlib', False)):
             res[name] = kit.measure(name, [], nano, sz.newlib_charged)[0]
         return res, 'code measured as make size does (test/size/size.py), -Os'
@@ -506,7 +506,7 @@ class Wasi:
         sys.path.insert(0, os.path.join(ROOT, 'test', 'size'))
         import size as sz
         kit = sz.WasmKit('wasi', ['--target=wasm32-wasi'], sz.WASI_LIBC)
-        res = {s: kit.measure(s, [sz.build_lib('wasi', s, True)])[0] for s in STRATEGIES}
+        res = {s: kit.measure(s, [sz.build_lib('wasi', s, 'shipped')])[0] for s in STRATEGIES}
         res[self.peers[0]] = kit.measure('wasi-dlmalloc', [])[0]
         return res, 'code measured as make size does (test/size/size.py, -Oz)'
 
@@ -565,7 +565,7 @@ class Emscripten:
         import size as sz
         kit = sz.WasmKit('emscripten', ['--target=wasm32-unknown-emscripten', '--sysroot=' + sz.ES_SYSROOT],
                          sz.EM_LIBC, ['--allow-undefined'])
-        res = {s: kit.measure(s, [sz.build_lib('emscripten', s, True)])[0] for s in STRATEGIES}
+        res = {s: kit.measure(s, [sz.build_lib('emscripten', s, 'shipped')])[0] for s in STRATEGIES}
         pk = sz.WasmKit('wasm32-peers', ['--target=wasm32-wasi'], sz.WASI_LIBC)
         for p in self.peers:
             o = sz.emscripten_peer(pk, os.path.join(sz.ES_LIB, p.split()[0] + '.c'))
