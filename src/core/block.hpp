@@ -9,7 +9,8 @@
 //     (header included) with the flag bits below kAlign in its low bits;
 //   - the size is a multiple of kAlign and at least kMinBlock, so the next block's payload
 //     (payload + size) is aligned too;
-//   - a free block keeps its links at the start of its payload (kMinBlock leaves room).
+//   - a free block keeps its links at the start of its payload (kMinBlock leaves room), and its
+//     header holds its size alone, no flag (code reads a free block's size without masking).
 // Memory is read and written only through load_word/store_word (memcpy), never by punning types.
 #pragma once
 

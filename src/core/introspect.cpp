@@ -16,6 +16,7 @@ extern "C" int lite_alloc_check(void) {
     int err = arena_walk([&](char *p) {
         if (LITE_ALLOC_CHECKED) ++blocks;
         if (!in_use(p)) {
+            if (header(p) & kFlags) return kBadBlockSize;  // a free block's header is its size alone
             walked.add(p);
             if (!free_block_intact(p)) return (int)kCheckPoison;
         } else if (LITE_ALLOC_CHECKED && !checked::is_gap(p) && checked::requested_size(p) == SIZE_MAX) {

@@ -145,7 +145,7 @@ LITE_INLINE char *pop_free(char *slot) {
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
 LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {  // steps >= 1
     for (char *slot = head, *p; (p = slot_link(slot)); slot = p) {
-        if (block_size(p) >= size) return pop_free(slot);
+        if (header(p) >= size) return pop_free(slot);  // (a free block's header is its size alone)
         if (!--steps) break;
     }
     return nullptr;

@@ -68,15 +68,15 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
 LITE_INLINE char *allocate(size_t size) {
     int i = bin_of(size);
     char *p = heap().heads[i];
-    if (!p || block_size(p) < size) {
+    if (!p || header(p) < size) {
         uint32_t larger = heap().map & ((uint32_t)~1u << i);
         if (larger) {
             p = heap().heads[i = lowest_bit(larger)];
         } else {
-            for (size_t steps = kFitSteps; p && block_size(p) < size && steps--;) p = next_free(p);
-            if (!p || block_size(p) < size) {
+            for (size_t steps = kFitSteps; p && header(p) < size && steps--;) p = next_free(p);
+            if (!p || header(p) < size) {
                 if (char *fresh = arena_take(size)) return fresh;
-                for (p = heap().heads[i]; p && block_size(p) < size;) p = next_free(p);  // memory is exhausted
+                for (p = heap().heads[i]; p && header(p) < size;) p = next_free(p);  // memory is exhausted
                 if (!p) return nullptr;
             }
         }
@@ -86,7 +86,7 @@ LITE_INLINE char *allocate(size_t size) {
 #else
     unlink_from(p, i);  // (the list is known: the fast path finds no size class twice)
 #endif
-    size_t have = block_size(p);
+    size_t have = header(p);  // (free: its size alone)
     if (have - size >= kMinBlock) {  // split: the tail stays free, its upper neighbour keeps kPrevFree
         char *tail = p + size;
         set_header(tail, have - size);
@@ -107,7 +107,7 @@ LITE_INLINE char *allocate(size_t size) {
     char *next = p + size;
     if (next != heap().top && !in_use(next)) {
         unlink(next);
-        size += block_size(next);
+        size += header(next);  // (free: its size alone)
     }
     if (header(p) & kPrevFree) {
         size_t below = load_word(p - 2 * kWord);
@@ -131,9 +131,9 @@ LITE_INLINE bool resize(char *p, size_t size) {
     if (next == heap().top) return arena_resize_top(p, have, size);
     Word flags = header(p) & kFlags;
     if (size > have) {
-        if (in_use(next) || have + block_size(next) < size) return false;
+        if (in_use(next) || have + header(next) < size) return false;  // (free: its size alone)
         unlink(next);
-        have += block_size(next);
+        have += header(next);
         set_flag(p + have, kPrevFree, false);
         set_header(p, have | flags);
     }

@@ -277,6 +277,12 @@ static void check_finds_a_broken_header(void **state) {
     memcpy(b, &saved, word);
     assert_heap_sound();
     (void)code; /* a stray link may still look valid; the header case above must be caught */
+    memcpy(&saved, b - word, word);
+    size_t flagged = saved | 4; /* a flag in a free block's header, whose size the code reads unmasked */
+    memcpy(b - word, &flagged, word);
+    assert_int_equal(lite_alloc_check(), 1);
+    memcpy(b - word, &saved, word);
+    assert_heap_sound();
     assert_non_null(lite_alloc_check_message(1));
     free(a);
 }
