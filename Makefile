@@ -177,7 +177,7 @@ help:
 	@echo '  LIBC=newlib|picolibc   Cortex-M (newlib); riscv32 is picolibc only'
 	@echo '  BACKEND=<backend>      where memory comes from: $(KNOWN_BACKENDS) (the target'"'"'s own)'
 	@echo '  OPT=<flags>            optimisation (-O2 on the host, -Oz on wasm, -Os on Cortex-M and riscv32)'
-	@echo '  EXTRA_CXXFLAGS=<flags> more compile flags, e.g. -DLITE_ALLOC_STATS=1 (none)'
+	@echo '  EXTRA_CXXFLAGS=<flags> more compile flags, e.g. -DLITE_ALLOC_STATS=1, -DLITE_ALLOC_MERGE=0 (none)'
 	@echo '  PREFIX=<dir>           make install'"'"'s destination ($(PREFIX))'
 	@echo '  V=1                    show every command (0)'
 
