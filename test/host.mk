@@ -53,11 +53,11 @@ check-host-sanitized: $(foreach s,$(STRATEGIES),build/host/$(s)/sanitized/suite)
 check-host-checked: $(foreach s,$(STRATEGIES),build/host/$(s)/testing_checked/suite)
 	@for s in $(STRATEGIES); do echo "== host $$s (checked build)"; $(call host_suite,build/host/$$s/testing_checked/suite) || exit 1; done
 
-# make install as users consume it (test/abi/install.sh): pkg-config and the CMake package on the
-# host and Cortex-M4 (a program using only new and stdio must get lite-alloc), and a wasi sysroot.
 check-host-nomerge: $(foreach s,bump_freelist segregated_bump,build/host/$(s)/testing_nomerge/suite)
 	@for s in bump_freelist segregated_bump; do echo "== host $$s (LITE_ALLOC_MERGE=0)"; $(call host_suite,build/host/$$s/testing_nomerge/suite) || exit 1; done
 
+# make install as users consume it (test/abi/install.sh): pkg-config and the CMake package on the
+# host and Cortex-M4 (a program using only new and stdio must get lite-alloc), and a wasi sysroot.
 check-install:
 	@test/abi/install.sh
 

@@ -62,7 +62,6 @@ LITE_INLINE char *arena_carve(size_t size) {
 }
 // A new in-use block of `size` bytes carved from the bump space, grown if need be, or nullptr.
 LITE_INLINE char *arena_take(size_t size) { return arena_has(size) || arena_grow(size) ? arena_carve(size) : nullptr; }
-LITE_INLINE bool arena_is_top(char *payload) { return next_block(payload) == heap().top; }
 // Lowers the bump pointer to new_top: what lay between is bump space again.
 LITE_INLINE void arena_give_back(char *new_top) {
 #if LITE_ALLOC_SKIP_FRESH_ZEROING
@@ -83,8 +82,10 @@ LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size) {
     set_header(payload, size | (header(payload) & kFlags));
     return true;
 }
+// The first block (from the integer: before the first span base is null, and this is kWord, not
+// below top, which is null too: a walk from it to top is empty).
+LITE_INLINE char *arena_first() { return (char *)((uintptr_t)heap().base + kWord); }
 // Whether p could be a block's payload: aligned and inside [base, top).
-LITE_INLINE char *arena_first() { return heap().base + kWord; }
 LITE_INLINE bool arena_holds(const char *p) { return !((size_t)p % kAlign) && p > heap().base && p < heap().top; }
 
 // Whether block p (below top) could have this size: a multiple of kAlign, at least kMinBlock, not past top.
@@ -97,7 +98,7 @@ inline bool size_can_be(const char *p, size_t size) {
 constexpr int kBadBlockSize = 1;
 template <class Visit>
 int arena_walk(Visit visit) {
-    for (char *p = heap().base ? arena_first() : nullptr; p && p < heap().top; p = next_block(p)) {
+    for (char *p = arena_first(); p < heap().top; p = next_block(p)) {
         if (!size_can_be(p, block_size(p))) return kBadBlockSize;
         if (int err = visit(p)) return err;
     }

@@ -21,7 +21,8 @@
 // LITE_ALLOC_MERGE                1        users        bump_freelist, segregated_bump: once the
 //                                                       backend refuses (a full fixed heap), split
 //                                                       free blocks and merge adjacent ones
-//                                                       (0: such a request fails; smaller code)
+//                                                       (0: smaller code; a full heap serves a
+//                                                       request whole from a list, or fails)
 // LITE_ALLOC_VALGRIND             0        users        1: tell memcheck about every block
 // LITE_ALLOC_NEWLIB               per target the build  newlib's _malloc_r family is the libc's entry
 // LITE_ALLOC_NO_LIBC              per target the build  no errno, no stderr (freestanding wasm32)

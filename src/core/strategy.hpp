@@ -216,8 +216,7 @@ LITE_INLINE void merge(Release release) {
         arena_walk([](char *p) { return in_use(p) || free_block_intact(p) ? 0 : (checked::written_after_free(), 0); });
     for (int k = 0; k < LITE_ALLOC_HEADS; ++k) h.heads[k] = nullptr;
     char *top = h.top;  // (release may lower h.top: the walk ends where the heap ended)
-    // (from the integer: before the first span, base is null and so is top, and the walk is empty)
-    for (char *p = (char *)((uintptr_t)h.base + kWord); p < top; p = next_block(p)) {
+    for (char *p = arena_first(); p < top; p = next_block(p)) {
         if (in_use(p)) continue;
         // (a free block's header is its size alone: no flag to mask)
         for (char *q; (q = p + header(p)) != top && !in_use(q);) set_header(p, header(p) + header(q));

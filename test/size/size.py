@@ -244,8 +244,8 @@ def main():
                     budget = MERGE_BUDGET[t]
                     note += ' = %d + %d for the merge of a full heap (cap %d: %s)' % (
                         core, merge, budget, 'met' if merge <= budget else 'missed by %d B' % (merge - budget))
-                note += '; %s goal <= %d: %s' % ('without it,' if merge is not None else '', goal,
-                                                  'met' if core <= goal else 'missed by %d B' % (core - goal))
+                note += '; %sgoal <= %d: %s' % ('without it, ' if merge is not None else '', goal,
+                                                 'met' if core <= goal else 'missed by %d B' % (core - goal))
             rows.append((t, 'lite-alloc ' + s, c, ca, r, c1 - c, merge, note))
 
     for t in WASM_TARGETS:

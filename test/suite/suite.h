@@ -27,11 +27,11 @@
 #ifndef SUITE_HEAP_BYTES
 #define SUITE_HEAP_BYTES (1u << 20)
 #endif
-/* Whether the target has a backend that can grow (not so on the fixed-region builds). */
 /* 0: the library was built with LITE_ALLOC_MERGE=0 (a full heap neither splits nor merges). */
 #ifndef SUITE_MERGE
 #define SUITE_MERGE 1
 #endif
+/* Whether the target has a backend that can grow (not so on the fixed-region builds). */
 #ifndef SUITE_HAS_BACKEND
 #define SUITE_HAS_BACKEND 1
 #endif
