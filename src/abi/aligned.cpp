@@ -5,6 +5,7 @@
 #include "aligned.hpp"
 
 #include "../../include/lite_alloc.h"
+#include "prefixed.hpp"
 
 namespace lite {
 
@@ -77,6 +78,12 @@ void *LITE_NAME(aligned_alloc)(size_t alignment, size_t size) {
 }
 
 void *LITE_NAME(memalign)(size_t alignment, size_t size) { return LITE_NAME(aligned_alloc)(alignment, size); }
+
+// realloc's move (src/abi/malloc_api.cpp), keeping an aligned block's alignment.
+void *LITE_NAME(lite_alloc_move)(char *p, size_t n) {
+    if (!is_aligned_block(p)) return LITE_NAME(malloc)(n);
+    return allocate_aligned_or_fail(1, n, p, [](int error) { LITE_SET_ERRNO(error); });
+}
 
 // POSIX: errors are returned, not put in errno, and *out is left alone on failure.
 int LITE_NAME(posix_memalign)(void **out, size_t alignment, size_t size) {

@@ -8,10 +8,10 @@
 
 using namespace lite;
 
-// realloc of a block with kAligned set moves it here (src/abi/aligned.cpp): a block of n bytes with
-// the alignment p has, or nullptr. Named weakly: only a program that links an aligned entry point
-// has such blocks, and only such a program links that code.
-extern "C" [[gnu::weak]] void *lite_alloc_move_aligned(char *p, size_t n);
+// realloc's move: a new block for p's contents, of n bytes, or nullptr (errno set). Defined
+// weakly below as malloc; src/abi/aligned.cpp, linked only by a program that names an aligned entry
+// point (only such a program has aligned blocks), defines it to keep their alignment.
+extern "C" void *LITE_NAME(lite_alloc_move)(char *p, size_t n);
 
 // errno = ENOMEM unless p (where the target has errno), counted when LITE_ALLOC_STATS.
 LITE_INLINE void *or_enomem(void *p) {
@@ -56,13 +56,16 @@ void *LITE_NAME(realloc)(void *ptr, size_t size) {
     char *p = (char *)ptr;
     checked::verify_owned(p);
     if (resize(p, size)) return p;
-    void *moved = is_aligned_block(p) ? or_enomem(lite_alloc_move_aligned(p, size)) : LITE_NAME(malloc)(size);
+    void *moved = LITE_NAME(lite_alloc_move)(p, size);
     if (moved) {  // else the old block stays as it was
         __builtin_memcpy(moved, p, kept_bytes(p));
         LITE_NAME(free)(p);
     }
     return moved;
 }
+
+// realloc's move where no block is aligned (src/abi/aligned.cpp has the other).
+[[gnu::weak]] void *LITE_NAME(lite_alloc_move)(char *, size_t n) { return LITE_NAME(malloc)(n); }
 
 size_t LITE_NAME(malloc_usable_size)(void *ptr) {
     if (!ptr) return 0;

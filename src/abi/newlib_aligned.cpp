@@ -22,7 +22,9 @@ static void *aligned_r(struct _reent *r, size_t alignment, size_t size, void *pt
 }
 
 void *_memalign_r(struct _reent *r, size_t alignment, size_t size) { return aligned_r(r, alignment, size, nullptr); }
-void *_lite_alloc_move_aligned_r(struct _reent *r, void *ptr, size_t size) { return aligned_r(r, 1, size, ptr); }
+void *_lite_alloc_move_r(struct _reent *r, void *ptr, size_t size) {  // realloc's move, keeping an alignment
+    return is_aligned_block((char *)ptr) ? aligned_r(r, 1, size, ptr) : _malloc_r(r, size);
+}
 
 void *memalign(size_t alignment, size_t size) { return _memalign_r(_REENT, alignment, size); }
 void *aligned_alloc(size_t alignment, size_t size) { return _memalign_r(_REENT, alignment, size); }

@@ -63,13 +63,16 @@ void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
     bool in_place = resize(p, size);
     __malloc_unlock(r);
     if (in_place) return p;
-    void *moved = is_aligned_block(p) ? _lite_alloc_move_aligned_r(r, p, size) : _malloc_r(r, size);
+    void *moved = _lite_alloc_move_r(r, p, size);
     if (moved) {  // else the old block stays as it was
         __builtin_memcpy(moved, p, kept_bytes(p));
         _free_r(r, p);
     }
     return moved;
 }
+
+// realloc's move where no block is aligned (newlib_aligned.cpp has the other).
+[[gnu::weak]] void *_lite_alloc_move_r(struct _reent *r, void *, size_t size) { return _malloc_r(r, size); }
 
 size_t _malloc_usable_size_r(struct _reent *r, void *ptr) {
     if (!ptr) return 0;

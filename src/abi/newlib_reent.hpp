@@ -16,7 +16,8 @@
 #endif
 
 extern "C" {
-// realloc's move of an aligned block, under the lock, errno to r (newlib_aligned.cpp). Named
-// weakly: only a program that links an aligned entry point has such blocks.
-[[gnu::weak]] void *_lite_alloc_move_aligned_r(struct _reent *r, void *ptr, size_t size);
+// realloc's move: a new block for ptr's contents, of `size` bytes, or null (errno set). Defined
+// weakly in newlib_reent.cpp as _malloc_r; newlib_aligned.cpp, linked only by a program that names an
+// aligned entry point (only such a program has aligned blocks), defines it to keep their alignment.
+void *_lite_alloc_move_r(struct _reent *r, void *ptr, size_t size);
 }

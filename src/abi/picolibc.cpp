@@ -58,13 +58,16 @@ void *realloc(void *ptr, size_t size) {
     bool in_place = resize(p, size);
     __LIBC_UNLOCK();
     if (in_place) return p;
-    void *moved = is_aligned_block(p) ? lite_picolibc_move_aligned(p, size) : malloc(size);
+    void *moved = lite_picolibc_move(p, size);
     if (moved) {  // else the old block stays as it was
         __builtin_memcpy(moved, p, kept_bytes(p));
         free(p);
     }
     return moved;
 }
+
+// realloc's move where no block is aligned (picolibc_aligned.cpp has the other).
+[[gnu::weak]] void *lite_picolibc_move(void *, size_t size) { return malloc(size); }
 
 size_t malloc_usable_size(void *ptr) {
     if (!ptr) return 0;

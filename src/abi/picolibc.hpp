@@ -6,7 +6,8 @@
 #include "../core/heap.hpp"
 
 extern "C" {
-// realloc's move of an aligned block, under the lock (picolibc_aligned.cpp). Named weakly: only a
-// program that links an aligned entry point has such blocks.
-[[gnu::weak]] void *lite_picolibc_move_aligned(void *ptr, size_t size);
+// realloc's move: a new block for ptr's contents, of `size` bytes, or null (errno set). Defined
+// weakly in picolibc.cpp as malloc; picolibc_aligned.cpp, linked only by a program that names an
+// aligned entry point (only such a program has aligned blocks), defines it to keep their alignment.
+void *lite_picolibc_move(void *ptr, size_t size);
 }

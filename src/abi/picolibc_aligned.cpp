@@ -22,7 +22,9 @@ extern "C" {
 
 void *aligned_alloc(size_t alignment, size_t size) { return aligned_locked(alignment, size, nullptr); }
 void *memalign(size_t alignment, size_t size) { return aligned_locked(alignment, size, nullptr); }
-void *lite_picolibc_move_aligned(void *ptr, size_t size) { return aligned_locked(1, size, ptr); }
+void *lite_picolibc_move(void *ptr, size_t size) {  // realloc's move, keeping an alignment
+    return is_aligned_block((char *)ptr) ? aligned_locked(1, size, ptr) : malloc(size);
+}
 
 // POSIX: errors are returned, and *out is left alone on failure.
 int posix_memalign(void **out, size_t alignment, size_t size) {
