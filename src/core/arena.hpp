@@ -79,7 +79,7 @@ LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size) {
     if (need > h.end - block_end && (!arena_grow((size_t)need) || h.top != block_end)) return false;
     if (need < 0) arena_give_back(payload + size);
     h.top = payload + size;
-    set_header(payload, size | (header(payload) & kFlags));
+    set_header(payload, header(payload) + need);  // the size changes by need; the flags stay
     return true;
 }
 // The first block (from the integer: before the first span base is null, and this is kWord, not
