@@ -133,9 +133,8 @@ LITE_INLINE void push_free(char *head, char *p, size_t size) {
     set_link(p, 0, load_ptr(head));
     store_ptr(head, p);
 }
-// Takes the block that `slot` points at off its list, marks it in use and returns it.
-LITE_INLINE char *pop_free(char *slot) {
-    char *p = slot_link(slot);
+// Takes free block p, which `slot` points at, off its list, marks it in use and returns it.
+LITE_INLINE char *take_off(char *slot, char *p) {
     verify_free(p);
     set_slot_link(slot, link(p, 0));  // the next block, verified before it takes p's place
     set_header(p, header(p) | kInUse);
@@ -145,7 +144,7 @@ LITE_INLINE char *pop_free(char *slot) {
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
 LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {  // steps >= 1
     for (char *slot = head, *p; (p = slot_link(slot)); slot = p) {
-        if (header(p) >= size) return pop_free(slot);  // (a free block's header is its size alone)
+        if (header(p) >= size) return take_off(slot, p);  // (a free block's header is its size alone)
         if (!--steps) break;
     }
     return nullptr;

@@ -53,7 +53,7 @@ LITE_SHARED void release(char *p) {
 LITE_INLINE char *allocate(size_t size) {
     int i = head_of(size);
     if (size <= kSmallMax) {
-        if (heap().heads[i]) return pop_free(list(i));  // the fast path
+        if (char *p = slot_link(list(i))) return take_off(list(i), p);  // the fast path
     } else {
         if (char *p = take_first_fit(list(i), size, kFitSteps)) return p;
         if (char *p = take_first_fit(list(i + 1), size, 1)) return p;  // its head, if any, holds size
