@@ -213,12 +213,14 @@ LITE_INLINE void merge(Release release) {
     Heap &h = heap();
     if (LITE_ALLOC_CHECKED)  // every free block as it was left (its links are about to be dropped)
         arena_walk([](char *p) { return in_use(p) || free_block_intact(p) ? 0 : (checked::written_after_free(), 0); });
-    for (int k = 0; k < LITE_ALLOC_HEADS; ++k) h.heads[k] = nullptr;
+    __builtin_memset(h.heads, 0, sizeof h.heads);  // (every list empty: a null pointer is all zero bits)
     char *top = h.top;  // (release may lower h.top: the walk ends where the heap ended)
-    for (char *p = arena_first(); p < top; p = next_block(p)) {
+    for (char *p = arena_first(), *q; p < top; p = q) {
+        q = next_block(p);
         if (in_use(p)) continue;
-        // (a free block's header is its size alone: no flag to mask)
-        for (char *q; (q = p + header(p)) != top && !in_use(q);) set_header(p, header(p) + header(q));
+        // p starts a run: q walks to its end (a free block's header is its size alone, no flag to mask)
+        while (q != top && !in_use(q)) q += header(q);
+        set_header(p, (Word)(q - p));
         release(p);
     }
 }
