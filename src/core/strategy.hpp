@@ -187,25 +187,27 @@ LITE_INLINE int half_power_class(size_t size) {
 
 // Lazy merging, for the strategies that never merge a block when it is freed (bump_freelist,
 // segregated_bump), as dlmalloc's malloc_consolidate does for its fastbins. Only an allocation that
-// its lists and the bump space cannot serve gets here (allocate_short, out of line: the fast paths
-// do not carry it). It asks the backend first; only once that refuses (a fixed heap is full):
+// its lists and the bump space cannot serve gets here (allocate_slow, out of line on the host: its
+// fast path does not carry it). It asks the backend first; only once that refuses (a fixed heap is full):
 //   - a first fit in the request's whole list i, else the head of the first non-empty list after
 //     it (every block there holds the request), split when at least kSplitRest bytes remain;
 //   - else merge(): one walk of the heap joins every run of adjacent free blocks into one block and
 //     hands each run to release(p) (the strategy's: onto the list of its size, or back to the bump
-//     space when the run ends at the bump pointer), then the bump space, then the same look again.
+//     space when the run ends at the bump pointer), then the same look again, then the bump space.
 // So a heap that cannot grow fails a request only when no run of free blocks holds it. Rests of
 // splits are merged again by the next walk; a heap that can grow never splits or merges (the
 // footprint of a steady malloc/free loop stays bounded, as without them).
 // LITE_ALLOC_MERGE=0 leaves the split and the merge out (the allocate_short after #else).
 #if LITE_ALLOC_MERGE
 constexpr size_t kSplitRest = 64;
-// GCC's Cortex-M and RISC-V code is smaller with the slow path in the allocation function (one
-// prologue, one carve: 32 bytes on the M4); elsewhere it stays out of line: wasm's code is smaller so,
-// and the host's fast path saves fewer registers.
-#if (defined(__arm__) || defined(__riscv)) && defined(__OPTIMIZE_SIZE__)
+// In size builds the slow path is inlined into the allocation function: one prologue, one carve
+// (bump_freelist: 90 bytes smaller on wasm32, 36 on the Cortex-M4). On the host it stays out of line,
+// called as the fast path's last step (a tail call: the fast path saves no register for after it).
+#ifdef __OPTIMIZE_SIZE__
+constexpr bool kSlowPathInline = true;
 #define LITE_SLOW_PATH LITE_INLINE
 #else
+constexpr bool kSlowPathInline = false;
 #define LITE_SLOW_PATH [[gnu::noinline]]
 #endif
 template <class Release>
@@ -224,16 +226,13 @@ LITE_INLINE void merge(Release release) {
         release(p);
     }
 }
+// The bump space grown, else a block off a list (split), else merge() and a block off a list; nullptr
+// when none: then the bump space may hold size (grown, or given back by the merge).
 template <int kHeads, class Release>
-LITE_SLOW_PATH char *allocate_short(size_t size, int i, Release release) {
-    int j = arena_grow(size) ? kHeads : i;  // grown: carve the block at once
-    for (int merged = 0;; ++j) {  // own list: a first fit; after it, the head fits
-        if (j == kHeads) {  // no list holds it: the bump space, else merge once and look again
-            if (arena_has(size)) return arena_carve(size);
-            if (merged++) return nullptr;
-            merge(release);
-            j = i;
-        }
+LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
+    if (arena_grow(size)) return nullptr;
+    i -= 1;  // (the list before the first: where j restarts after a merge, GCC's Cortex-M code 8 bytes smaller)
+    for (int j = i + 1, merged = 0;; ++j) {  // own list: a first fit; after it, the head fits
         if (char *p = take_first_fit(slot_of(&heap().heads[j]), size, SIZE_MAX)) {
             // p came off a list: its header is its size + kInUse and no other flag, so header - size
             // is the header of the rest (its size + kInUse), which stays free if at least kSplitRest.
@@ -245,13 +244,34 @@ LITE_SLOW_PATH char *allocate_short(size_t size, int i, Release release) {
             }
             return p;
         }
+        if (j == kHeads) {  // no list holds it (the last is empty): merge once and look again
+            if (merged++) return nullptr;
+            merge(release);
+            j = i;
+        }
     }
 }
+// The bump space, else grow_split_merge, else the bump space that it grew or merged: one carve
+// (clang's wasm32 code keeps two apart).
+template <int kHeads, class Release>
+LITE_SLOW_PATH char *allocate_slow(size_t size, int i, Release release) {
+    char *p;
+    if (arena_has(size) || (!(p = grow_split_merge<kHeads>(size, i, release)) && arena_has(size))) return arena_carve(size);
+    return p;
+}
+// What a strategy's allocation does once its lists fall short (the host checks the bump space
+// before the call, so that the call is the fast path's last step).
+template <int kHeads, class Release>
+LITE_INLINE char *allocate_short(size_t size, int i, Release release) {
+    if (!kSlowPathInline && arena_has(size)) return arena_carve(size);
+    return allocate_slow<kHeads>(size, i, release);
+}
 #else
-// LITE_ALLOC_MERGE=0: the heap grows, and once it cannot, a request takes the first block that holds
-// it, whole, in any list from its own.
+// LITE_ALLOC_MERGE=0: the bump space, grown if need be; once it cannot grow, a request takes the
+// first block that holds it, whole, in any list from its own.
 template <int kHeads, class Release>
 LITE_INLINE char *allocate_short(size_t size, int i, Release) {
+    if (arena_has(size)) return arena_carve(size);
     if (arena_grow(size)) return arena_carve(size);
     for (; i < kHeads; ++i)
         if (char *p = take_first_fit(slot_of(&heap().heads[i]), size, SIZE_MAX)) return p;

@@ -47,8 +47,7 @@ LITE_INLINE char *allocate(size_t size) {
     int c = list_of(size);
     if (char *p = take_first_fit(list(c), size, kFitSteps)) return p;
     if (char *p = take_first_fit(list(c + 1), size, 1)) return p;  // its head, if any, holds size
-    if (arena_has(size)) return arena_carve(size);
-    return allocate_short<kLists>(size, c, [](char *p) { release(p); });  // grow, split, merge (strategy.hpp)
+    return allocate_short<kLists>(size, c, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 
