@@ -42,8 +42,9 @@ bool arena_grow(size_t size) {
             char *first = (char *)round_up((size_t)start + kWord, kAlign);
             if (h.top) {  // what was left of the last span is lost to the gap
                 if (kMinBlock > kAlign && (size_t)(first - h.top) < kMinBlock) first += kAlign;  // a gap is a block too
-                set_header(h.top, (size_t)(first - h.top) | kInUse);  // the gap block
-                h.gaps += (size_t)(first - h.top);
+                size_t gap = (size_t)(first - h.top);
+                set_header(h.top, gap | kInUse);  // the gap block
+                h.gaps += gap;
             } else {
                 h.base = first - kWord;
             }
