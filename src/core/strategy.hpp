@@ -140,11 +140,23 @@ LITE_INLINE char *take_off(char *slot, char *p) {
     set_header(p, header(p) | kInUse);
     return p;
 }
+// The same, for a caller that has read p's header, h: a size build keeps it in a register (4 bytes
+// less on the Cortex-M4); an -O2 build reads it again (x86 ors the flag into memory in one instruction).
+LITE_INLINE char *take_off(char *slot, char *p, [[maybe_unused]] Word h) {
+#ifdef __OPTIMIZE_SIZE__
+    verify_free(p);
+    set_slot_link(slot, link(p, 0));
+    set_header(p, h | kInUse);
+    return p;
+#else
+    return take_off(slot, p);
+#endif
+}
 // The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
 LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {  // steps >= 1
     for (char *slot = head, *p; (p = slot_link(slot)); slot = p) {
-        if (header(p) >= size) return take_off(slot, p);  // (a free block's header is its size alone)
+        if (Word h = header(p); h >= size) return take_off(slot, p, h);  // (a free block's header is its size alone)
         if (!--steps) break;
     }
     return nullptr;
