@@ -14,7 +14,8 @@ extern "C" void lite_alloc_set_grow_budget(long grants) { g_grow_budget = grants
 namespace lite {
 
 void *allocate(size_t n) {
-    char *p = n <= kMaxRequest ? strategy::allocate(block_size_for(n + checked::kCanaryBytes)) : nullptr;
+    size_t size = block_size_for(n + checked::kCanaryBytes);  // (wraps above kMaxRequest: then unused)
+    char *p = n <= kMaxRequest ? strategy::allocate(size) : nullptr;
     if (p) {
         handed_out(p, n);
         vg::allocated(p, checked::requested_size(p));

@@ -67,7 +67,8 @@ LITE_INLINE void release(char *p) {
 // realloc in place: true when p now holds n bytes (it is left as it was otherwise).
 LITE_INLINE bool resize(char *p, size_t n) {
     size_t old = block_size(p), kept = checked::requested_size(p);
-    if (n > kMaxRequest || !strategy::resize(p, block_size_for(n + checked::kCanaryBytes))) return false;
+    size_t size = block_size_for(n + checked::kCanaryBytes);  // (wraps above kMaxRequest: then unused)
+    if (n > kMaxRequest || !strategy::resize(p, size)) return false;
     count_in_use(0 - old);
     handed_out(p, n);
     vg::resized(p, kept, checked::requested_size(p));
