@@ -16,7 +16,7 @@ LITE_BACKEND_GROW Span grow(size_t min_bytes) {
     // memory, whatever its size. If it is not enough, the arena asks again, and the pages grown next
     // continue it (unless other code grew memory first: then the arena joins them by a gap).
     size_t have = (size_t)(&__heap_end - &__heap_base);
-    if (!heap().base && have >= 64) return make_span(&__heap_base, have);
+    if (!heap().end && have >= 64) return make_span(&__heap_base, have);  // (end: arena_grow has it loaded)
     // The arena asks for at most about kMaxRequest (2^31) bytes: rounding up cannot wrap.
     size_t pages = (min_bytes + kWasmPage - 1) / kWasmPage;
     size_t old_pages = __builtin_wasm_memory_grow(0, pages);
