@@ -55,10 +55,11 @@ void *LITE_NAME(realloc)(void *ptr, size_t size) {
     checked::enter("realloc(): ");
     char *p = (char *)ptr;
     checked::verify_owned(p);
+    size_t kept = kept_bytes(p);
     if (resize(p, size)) return p;
     void *moved = LITE_NAME(lite_alloc_move)(p, size);
     if (moved) {  // else the old block stays as it was
-        __builtin_memcpy(moved, p, kept_bytes(p));
+        __builtin_memcpy(moved, p, kept);
         LITE_NAME(free)(p);
     }
     return moved;

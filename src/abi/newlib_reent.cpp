@@ -60,12 +60,13 @@ void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
     __malloc_lock(r);
     checked::enter("realloc(): ");
     checked::verify_owned(p);
+    size_t kept = kept_bytes(p);
     bool in_place = resize(p, size);
     __malloc_unlock(r);
     if (in_place) return p;
     void *moved = _lite_alloc_move_r(r, p, size);
     if (moved) {  // else the old block stays as it was
-        __builtin_memcpy(moved, p, kept_bytes(p));
+        __builtin_memcpy(moved, p, kept);
         _free_r(r, p);
     }
     return moved;

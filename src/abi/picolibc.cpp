@@ -55,12 +55,13 @@ void *realloc(void *ptr, size_t size) {
     __LIBC_LOCK();
     checked::enter("realloc(): ");
     checked::verify_owned(p);
+    size_t kept = kept_bytes(p);
     bool in_place = resize(p, size);
     __LIBC_UNLOCK();
     if (in_place) return p;
     void *moved = lite_picolibc_move(p, size);
     if (moved) {  // else the old block stays as it was
-        __builtin_memcpy(moved, p, kept_bytes(p));
+        __builtin_memcpy(moved, p, kept);
         free(p);
     }
     return moved;
