@@ -86,10 +86,16 @@ LITE_INLINE constexpr size_t block_size_for(size_t n) {
     return kMinBlock > kAlign && size < kMinBlock ? kMinBlock : size;
 }
 
-// floor(log2(n)) for n > 0. Cores without a count-leading-zeros instruction (armv6-m, rv32 without
-// Zbb) would call libgcc's, about 300 bytes with its table: a shift loop is smaller there.
-LITE_INLINE int log2_floor(size_t n) {
+// Cores without a count-leading-zeros instruction (armv6-m, rv32 without Zbb) would call libgcc's,
+// about 300 bytes with its table: a shift loop is smaller there (and slower: not for a fast path).
 #if defined(__ARM_ARCH_6M__) || (defined(__riscv) && !defined(__riscv_zbb))
+#define LITE_NO_CLZ 1
+#else
+#define LITE_NO_CLZ 0
+#endif
+// floor(log2(n)) for n > 0.
+LITE_INLINE int log2_floor(size_t n) {
+#if LITE_NO_CLZ
     int k = 0;
     while (n >>= 1) ++k;
     return k;
@@ -99,7 +105,7 @@ LITE_INLINE int log2_floor(size_t n) {
 }
 // The index of the lowest set bit of n > 0 (the same cores: through log2_floor).
 LITE_INLINE int lowest_bit(uint32_t n) {
-#if defined(__ARM_ARCH_6M__) || (defined(__riscv) && !defined(__riscv_zbb))
+#if LITE_NO_CLZ
     return log2_floor(n & (0 - n));
 #else
     return __builtin_ctz(n);

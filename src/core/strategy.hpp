@@ -186,7 +186,7 @@ LITE_INLINE bool resize_unsplit(char *p, size_t size) {
 template <int kClasses>
 LITE_INLINE int half_power_class(size_t size) {
     constexpr int kMinShift = __builtin_ctz(kMinBlock);
-#if defined(__ARM_ARCH_6M__) || (defined(__riscv) && !defined(__riscv_zbb))
+#if LITE_NO_CLZ
     int k = log2_floor(size);
     int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1);
 #else

@@ -39,9 +39,15 @@ constexpr int kHeads = kBins + kLists;
 static_assert(LITE_ALLOC_HEADS == kHeads + 1, "config.hpp reserves the bins and lists");
 
 LITE_INLINE int head_of(size_t size) {
+    // A small size skips the rest: the fast path's (-O2 builds, and cores whose log2 is a loop). Size
+    // builds with a count-leading-zeros instruction compute both halves and choose: no branch, 17 B
+    // less on wasm32.
+#if !defined(__OPTIMIZE_SIZE__) || LITE_NO_CLZ
     if (size <= kSmallMax) return (int)(size / kAlign);
+#endif
     int c = log2_floor(size) - kLargeShift;
-    return kBins + (c < kLists - 1 ? c : kLists - 1);
+    int large = kBins + (c < kLists - 1 ? c : kLists - 1);
+    return size <= kSmallMax ? (int)(size / kAlign) : large;
 }
 LITE_INLINE char *list(int i) { return slot_of(&heap().heads[i]); }
 LITE_INLINE int home(const char *p) { return head_of(block_size(p)); }  // the bin or list free block p is on
