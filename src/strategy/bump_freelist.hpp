@@ -45,8 +45,9 @@ LITE_SHARED void release(char *p) {
 
 LITE_INLINE char *allocate(size_t size) {
     int c = list_of(size);
-    if (char *p = take_first_fit(list(c), size, kFitSteps)) return p;
-    if (char *p = take_first_fit(list(c + 1), size, 1)) return p;  // its head, if any, holds size
+    char *head = list(c);
+    if (char *p = take_first_fit(head, size, kFitSteps)) return p;
+    if (char *p = take_first_fit(head + sizeof(char *), size, 1)) return p;  // list c + 1: its head, if any, holds size
     return allocate_short<kLists>(size, c, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }

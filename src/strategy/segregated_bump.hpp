@@ -58,11 +58,12 @@ LITE_SHARED void release(char *p) {
 
 LITE_INLINE char *allocate(size_t size) {
     int i = head_of(size);
+    char *head = list(i);
     if (size <= kSmallMax) {
-        if (char *p = slot_link(list(i))) return take_off(list(i), p);  // the fast path
+        if (char *p = slot_link(head)) return take_off(head, p);  // the fast path
     } else {
-        if (char *p = take_first_fit(list(i), size, kFitSteps)) return p;
-        if (char *p = take_first_fit(list(i + 1), size, 1)) return p;  // its head, if any, holds size
+        if (char *p = take_first_fit(head, size, kFitSteps)) return p;
+        if (char *p = take_first_fit(head + sizeof(char *), size, 1)) return p;  // list i + 1: its head, if any, holds size
     }
     return allocate_short<kHeads>(size, i, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
 }
