@@ -59,9 +59,10 @@ inline int home(const char *p);  // the list free block p belongs on: its index 
 // Checked build: a link word holds the link ^ checked::key(its address), so that no zero word,
 // stale pointer or copied word reads back as a link; a singly linked list (one link) keeps the link
 // plain in the next word too, and freelist's doubly linked ones have their back-links instead (p's
-// next has p as its prev, and the reverse). link() verifies every link before it is followed: the
-// copy or back-link, and its block: none, or a free block inside the heap, aligned, of a possible
-// size, on the same list (strategy::home); else a write after free is named.
+// next has p as its prev, and the reverse; a list's first block has its head slot as prev). link()
+// verifies every link before it is followed: the copy or back-link, and its block: none, or a free
+// block inside the heap, aligned, of a possible size, on the same list (strategy::home), or that
+// list's head slot; else a write after free is named.
 #if LITE_ALLOC_CHECKED
 // Whether p, found on list `list` (its head, or a link of a block on it), could be a free block there.
 inline bool on_list(const char *p, int list) {
@@ -72,7 +73,9 @@ LITE_SHARED bool link_sound(const char *p, int i, char **to) {
     auto stored = [](const char *q, int j) { return (char *)(load_word(q + j * kWord) ^ checked::key(q + j * kWord)); };
     char *next = *to = stored(p, i);
     if (LITE_ALLOC_LINKS == 1) return load_ptr(p + kWord) == next && (!next || on_list(next, strategy::home(p)));
-    if (!next) return i == 0 || heap().heads[strategy::home(p)] == p;  // only a list's first block has no prev
+    if (!next) return i == 0;  // freelist: a list's first block has its head slot as prev
+    char **head = &heap().heads[strategy::home(p)];
+    if (i == 1 && next == (char *)head) return *head == p;
     return on_list(next, strategy::home(p)) && stored(next, 1 - i) == p;
 }
 LITE_INLINE char *link(const char *p, int i) {

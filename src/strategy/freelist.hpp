@@ -17,7 +17,8 @@
 // words (kMinBlock; LITE_ALLOC_STRATEGY_freelist tells config.hpp).
 // Invariants (verified by lite_alloc_check):
 //   - the lists hold every free block of the heap, each once; list i holds only blocks of bin_of(size) == i;
-//   - a list's next/prev links agree, and bit i of the map is set exactly when list i is not empty;
+//   - a list's next/prev links agree (its first block's prev is its head slot, heads[i]), and bit i
+//     of the map is set exactly when list i is not empty;
 //   - every free block's footer holds its size, and the block above it has kPrevFree (no other does);
 //   - no free block is followed by another free block or by the bump space (they are merged).
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes, and
@@ -38,28 +39,30 @@ LITE_INLINE char *next_free(const char *p) { return link(p, 0); }
 LITE_INLINE char *prev_free(const char *p) { return link(p, 1); }
 LITE_INLINE void set_footer(char *p, size_t size) { store_word(p + size - 2 * kWord, size); }
 
-// Takes p off its list, list i.
-LITE_INLINE void unlink_from(char *p, int i) {
+// Takes p off its list. Its prev is the block before it, or its list's head slot: so p's list is
+// only looked up when p was the last block of it, and only by address.
+LITE_SHARED void unlink(char *p) {
     verify_free(p);
     char *next = next_free(p), *prev = prev_free(p);
-    if (next) set_link(next, 1, prev);
-    if (prev) return set_link(prev, 0, next);
-    heap().heads[i] = next;
-    if (!next) heap().map &= ~((uint32_t)1 << i);
+    set_slot_link(prev, next);
+    if (next) return set_link(next, 1, prev);
+    size_t i = ((uintptr_t)prev - (uintptr_t)heap().heads) / kWord;  // (a block is none of them)
+    if (i < kBins) heap().map &= ~((uint32_t)1 << i);
 }
-// Takes p off the list its size names: one shared copy in size builds, for every caller.
-LITE_SHARED void unlink(char *p) { unlink_from(p, home(p)); }
 
-// Files p (its header and footer already written) at the head of its list.
-LITE_SHARED void insert(char *p) {
+// Files p as a free block of `size` bytes (header and footer written here) at the head of its list.
+LITE_SHARED void insert(char *p, size_t size) {
+    set_header(p, size);
+    set_footer(p, size);
     checked::poison(p);
-    int i = home(p);
-    char *next = heap().heads[i];
+    int i = bin_of(size);
+    char **head = &heap().heads[i];
+    char *next = *head;
     set_link(p, 0, next);
-    set_link(p, 1, nullptr);
-    if (LITE_ALLOC_CHECKED && next && prev_free(next)) checked::written_after_free();  // the head's prev: none
+    set_link(p, 1, slot_of(head));
+    if (LITE_ALLOC_CHECKED && next) (void)prev_free(next);  // (verified before it is overwritten)
     if (next) set_link(next, 1, p);
-    heap().heads[i] = p;
+    *head = p;
     heap().map |= (uint32_t)1 << i;
 }
 
@@ -81,17 +84,10 @@ LITE_INLINE char *allocate(size_t size) {
             }
         }
     }
-#ifdef __OPTIMIZE_SIZE__
     unlink(p);
-#else
-    unlink_from(p, i);  // (the list is known: the fast path finds no size class twice)
-#endif
     size_t have = header(p);  // (free: its size alone)
     if (have - size >= kMinBlock) {  // split: the tail stays free, its upper neighbour keeps kPrevFree
-        char *tail = p + size;
-        set_header(tail, have - size);
-        set_footer(tail, have - size);
-        insert(tail);
+        insert(p + size, have - size);
         have = size;
     } else {
         set_flag(p + have, kPrevFree, false);  // a free block never ends at the bump space
@@ -118,10 +114,8 @@ LITE_INLINE char *allocate(size_t size) {
         size += below;
     }
     if (p + size == heap().top) return arena_give_back(p);
-    set_header(p, size);
-    set_footer(p, size);
     set_flag(p + size, kPrevFree, true);
-    insert(p);
+    insert(p, size);
     if (LITE_ALLOC_CHECKED) checked::merged(p, freed);  // (emcc -Oz would keep a call to the empty hook)
 }
 
@@ -148,7 +142,7 @@ LITE_INLINE bool resize(char *p, size_t size) {
 inline int check_free(FreeSummary &listed, size_t at_most) {
     for (int i = 0; i < kBins; ++i) {
         if (!heap().heads[i] != !(heap().map & ((uint32_t)1 << i))) return kCheckFreeListCorrupt;
-        char *prev = nullptr;
+        char *prev = slot_of(&heap().heads[i]);
         for (char *p = heap().heads[i]; p; prev = p, p = next_free(p)) {
             if (!arena_holds(p) || in_use(p) || listed.count >= at_most || prev_free(p) != prev) return kCheckFreeListCorrupt;
             if (home(p) != i) return kCheckWrongBin;
