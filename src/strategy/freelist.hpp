@@ -55,15 +55,16 @@ LITE_SHARED void insert(char *p, size_t size) {
     set_header(p, size);
     set_footer(p, size);
     checked::poison(p);
+    Heap &h = heap();
     int i = bin_of(size);
-    char **head = &heap().heads[i];
-    char *next = *head;
+    char *head = slot_of(&h.heads[i]);
+    char *next = load_ptr(head);
     set_link(p, 0, next);
-    set_link(p, 1, slot_of(head));
+    set_link(p, 1, head);
     if (LITE_ALLOC_CHECKED && next) (void)prev_free(next);  // (verified before it is overwritten)
     if (next) set_link(next, 1, p);
-    *head = p;
-    heap().map |= (uint32_t)1 << i;
+    store_ptr(head, p);
+    h.map |= (uint32_t)1 << i;
 }
 
 LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? header(p) | flag : header(p) & ~flag); }
