@@ -75,12 +75,12 @@ LITE_INLINE char *allocate(size_t size) {
     if (!p || header(p) < size) {
         uint32_t larger = heap().map & ((uint32_t)~1u << i);
         if (larger) {
-            p = heap().heads[i = lowest_bit(larger)];
+            p = heap().heads[lowest_bit(larger)];
         } else {
             for (size_t steps = kFitSteps; p && header(p) < size && steps--;) p = next_free(p);
             if (!p || header(p) < size) {
                 if (char *fresh = arena_take(size)) return fresh;
-                for (p = heap().heads[i]; p && header(p) < size;) p = next_free(p);  // memory is exhausted
+                while (p && header(p) < size) p = next_free(p);  // memory is exhausted: the rest of the list
                 if (!p) return nullptr;
             }
         }
