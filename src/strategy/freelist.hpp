@@ -51,7 +51,7 @@ LITE_SHARED void unlink(char *p) {
 }
 
 // Files p as a free block of `size` bytes (header and footer written here) at the head of its list.
-LITE_SHARED void insert(char *p, size_t size) {
+LITE_INLINE void insert(char *p, size_t size) {
     set_header(p, size);
     set_footer(p, size);
     checked::poison(p);
@@ -68,34 +68,6 @@ LITE_SHARED void insert(char *p, size_t size) {
 }
 
 LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? header(p) | flag : header(p) & ~flag); }
-
-LITE_INLINE char *allocate(size_t size) {
-    int i = bin_of(size);
-    char *p = heap().heads[i];
-    if (!p || header(p) < size) {
-        uint32_t larger = heap().map & ((uint32_t)~1u << i);
-        if (larger) {
-            p = heap().heads[lowest_bit(larger)];
-        } else {
-            for (size_t steps = kFitSteps; p && header(p) < size && steps--;) p = next_free(p);
-            if (!p || header(p) < size) {
-                if (char *fresh = arena_take(size)) return fresh;
-                while (p && header(p) < size) p = next_free(p);  // memory is exhausted: the rest of the list
-                if (!p) return nullptr;
-            }
-        }
-    }
-    unlink(p);
-    size_t have = header(p);  // (free: its size alone)
-    if (have - size >= kMinBlock) {  // split: the tail stays free, its upper neighbour keeps kPrevFree
-        insert(p + size, have - size);
-        have = size;
-    } else {
-        set_flag(p + have, kPrevFree, false);  // a free block never ends at the bump space
-    }
-    set_header(p, have | kInUse);  // the block below a free block is never free
-    return p;
-}
 
 // Out of line: free, realloc's shrink and the aligned split share one copy.
 [[gnu::noinline]] inline void release(char *p) {
@@ -118,6 +90,35 @@ LITE_INLINE char *allocate(size_t size) {
     set_flag(p + size, kPrevFree, true);
     insert(p, size);
     if (LITE_ALLOC_CHECKED) checked::merged(p, freed);  // (emcc -Oz would keep a call to the empty hook)
+}
+
+LITE_INLINE char *allocate(size_t size) {
+    int i = bin_of(size);
+    char *p = heap().heads[i];
+    if (!p || header(p) < size) {
+        uint32_t larger = heap().map & ((uint32_t)~1u << i);
+        if (larger) {
+            p = heap().heads[lowest_bit(larger)];
+        } else {
+            for (size_t steps = kFitSteps; p && header(p) < size && steps--;) p = next_free(p);
+            if (!p || header(p) < size) {
+                if (char *fresh = arena_take(size)) return fresh;
+                while (p && header(p) < size) p = next_free(p);  // memory is exhausted: the rest of the list
+                if (!p) return nullptr;
+            }
+        }
+    }
+    unlink(p);
+    size_t have = header(p);  // (free: its size alone)
+    if (have - size >= kMinBlock) {  // split: the tail stays free, its upper neighbour keeps kPrevFree
+        set_header(p + size, have - size);
+        release(p + size);
+        have = size;
+    } else {
+        set_flag(p + have, kPrevFree, false);  // a free block never ends at the bump space
+    }
+    set_header(p, have | kInUse);  // the block below a free block is never free
+    return p;
 }
 
 LITE_INLINE bool resize(char *p, size_t size) {
