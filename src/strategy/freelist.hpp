@@ -131,13 +131,13 @@ LITE_INLINE bool resize(char *p, size_t size) {
         unlink(next);
         have += header(next);
         set_flag(p + have, kPrevFree, false);
-        set_header(p, have | flags);
     }
     if (have - size >= kMinBlock) {  // the tail is released, so it merges with what follows
-        set_header(p, size | flags);
-        set_header(p + size, (have - size) | kInUse);
+        set_header(p + size, have - size);
         release(p + size);
+        have = size;
     }
+    set_header(p, have | flags);
     return true;
 }
 
