@@ -92,6 +92,18 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
     if (LITE_ALLOC_CHECKED) checked::merged(p, freed);  // (emcc -Oz would keep a call to the empty hook)
 }
 
+// Makes p, an in-use block of `have` bytes now, a block of `size` with these flags: the rest, if it
+// can stand as a free block, is released (so it merges with what follows).
+LITE_SHARED void trim(char *p, size_t have, size_t size, Word flags) {
+    set_flag(p + have, kPrevFree, false);
+    if (have - size >= kMinBlock) {
+        set_header(p + size, have - size);
+        release(p + size);
+        have = size;
+    }
+    set_header(p, have | flags);
+}
+
 LITE_INLINE char *allocate(size_t size) {
     int i = bin_of(size);
     char *p = heap().heads[i];
@@ -109,15 +121,7 @@ LITE_INLINE char *allocate(size_t size) {
         }
     }
     unlink(p);
-    size_t have = header(p);  // (free: its size alone)
-    if (have - size >= kMinBlock) {  // split: the tail stays free, its upper neighbour keeps kPrevFree
-        set_header(p + size, have - size);
-        release(p + size);
-        have = size;
-    } else {
-        set_flag(p + have, kPrevFree, false);  // a free block never ends at the bump space
-    }
-    set_header(p, have | kInUse);  // the block below a free block is never free
+    trim(p, header(p), size, kInUse);  // (free: its size alone; the block below a free block is never free)
     return p;
 }
 
@@ -130,14 +134,8 @@ LITE_INLINE bool resize(char *p, size_t size) {
         if (in_use(next) || have + header(next) < size) return false;  // (free: its size alone)
         unlink(next);
         have += header(next);
-        set_flag(p + have, kPrevFree, false);
     }
-    if (have - size >= kMinBlock) {  // the tail is released, so it merges with what follows
-        set_header(p + size, have - size);
-        release(p + size);
-        have = size;
-    }
-    set_header(p, have | flags);
+    trim(p, have, size, flags);
     return true;
 }
 
