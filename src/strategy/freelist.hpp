@@ -74,9 +74,10 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
     [[maybe_unused]] char *freed = p;
     size_t size = block_size(p);
     char *next = p + size;
-    if (next != heap().top && !in_use(next)) {
+    Word above = header(next);  // (the bump space's header slot is ours: read, not used, on top)
+    if (next != heap().top && !(above & kInUse)) {
         unlink(next);
-        size += header(next);  // (free: its size alone)
+        size += above;  // (free: its size alone)
     }
     if (header(p) & kPrevFree) {
         size_t below = load_word(p - 2 * kWord);
@@ -95,11 +96,12 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
 // Makes p, an in-use block of `have` bytes now, a block of `size` with these flags: the rest, if it
 // can stand as a free block, is released (so it merges with what follows).
 LITE_SHARED void trim(char *p, size_t have, size_t size, Word flags) {
-    set_flag(p + have, kPrevFree, false);
     if (have - size >= kMinBlock) {
         set_header(p + size, have - size);
         release(p + size);
         have = size;
+    } else {
+        set_flag(p + have, kPrevFree, false);
     }
     set_header(p, have | flags);
 }
@@ -131,9 +133,10 @@ LITE_INLINE bool resize(char *p, size_t size) {
     if (next == heap().top) return arena_resize_top(p, have, size);
     Word flags = header(p) & kFlags;
     if (size > have) {
-        if (in_use(next) || have + header(next) < size) return false;  // (free: its size alone)
+        Word above = header(next);
+        if ((above & kInUse) || have + above < size) return false;  // (free: its size alone)
         unlink(next);
-        have += header(next);
+        have += above;
     }
     trim(p, have, size, flags);
     return true;
