@@ -72,14 +72,15 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
 // Out of line: free, realloc's shrink and the aligned split share one copy.
 [[gnu::noinline]] inline void release(char *p) {
     [[maybe_unused]] char *freed = p;
-    size_t size = block_size(p);
+    Word own = header(p);
+    size_t size = own & ~kFlags;
     char *next = p + size;
     Word above = header(next);  // (the bump space's header slot is ours: read, not used, on top)
     if (next != heap().top && !(above & kInUse)) {
         unlink(next);
         size += above;  // (free: its size alone)
     }
-    if (header(p) & kPrevFree) {
+    if (own & kPrevFree) {
         size_t below = load_word(p - 2 * kWord);
         p -= below;
         // (the footer is verified before it is followed: it must lead to a free block of that size)
