@@ -69,7 +69,7 @@ LITE_INLINE void insert(char *p, size_t size) {
 
 LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? header(p) | flag : header(p) & ~flag); }
 
-// Out of line: free, realloc's shrink and the aligned split share one copy.
+// Out of line: free, every split (trim) and the aligned split share one copy.
 [[gnu::noinline]] inline void release(char *p) {
     [[maybe_unused]] char *freed = p;
     Word own = header(p);
@@ -94,8 +94,10 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
     if (LITE_ALLOC_CHECKED) checked::merged(p, freed);  // (emcc -Oz would keep a call to the empty hook)
 }
 
-// Makes p, an in-use block of `have` bytes now, a block of `size` with these flags: the rest, if it
-// can stand as a free block, is released (so it merges with what follows).
+// Makes p, `have` bytes and no longer free, a block of `size` bytes with these flags: allocate's
+// split and resize's. The rest, if it can stand as a free block, is released (it merges with a free
+// block above it and marks the block above kPrevFree); else the block above p, never the bump space
+// (p was free or ended at a free block), loses kPrevFree.
 LITE_SHARED void trim(char *p, size_t have, size_t size, Word flags) {
     if (have - size >= kMinBlock) {
         set_header(p + size, have - size);
@@ -124,7 +126,7 @@ LITE_INLINE char *allocate(size_t size) {
         }
     }
     unlink(p);
-    trim(p, header(p), size, kInUse);  // (free: its size alone; the block below a free block is never free)
+    trim(p, header(p), size, kInUse);  // (free: its size alone; and the block below it is in use)
     return p;
 }
 
