@@ -72,15 +72,8 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
 // Out of line: free, every split (trim) and the aligned split share one copy.
 [[gnu::noinline]] inline void release(char *p) {
     [[maybe_unused]] char *freed = p;
-    Word own = header(p);
-    size_t size = own & ~kFlags;
-    char *next = p + size;
-    Word above = header(next);  // (the bump space's header slot is ours: read, not used, on top)
-    if (next != heap().top && !(above & kInUse)) {
-        unlink(next);
-        size += above;  // (free: its size alone)
-    }
-    if (own & kPrevFree) {
+    size_t size = block_size(p);
+    if (header(p) & kPrevFree) {
         size_t below = load_word(p - 2 * kWord);
         p -= below;
         // (the footer is verified before it is followed: it must lead to a free block of that size)
@@ -88,7 +81,12 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
         unlink(p);
         size += below;
     }
-    if (p + size == heap().top) return arena_give_back(p);
+    char *next = p + size;  // (the block above the freed one)
+    if (next == heap().top) return arena_give_back(p);
+    if (Word above = header(next); !(above & kInUse)) {
+        unlink(next);
+        size += above;  // (free: its size alone)
+    }
     set_flag(p + size, kPrevFree, true);
     insert(p, size);
     if (LITE_ALLOC_CHECKED) checked::merged(p, freed);  // (emcc -Oz would keep a call to the empty hook)
