@@ -25,23 +25,23 @@ void *allocate(size_t n) {
 
 bool arena_grow(size_t size) {
     Heap &h = heap();
+    bool whole = false;  // after a span that did not continue the heap, ask for all of size
     while ((size_t)(h.end - h.top) < size) {
         if (h.fixed) return false;
 #ifdef LITE_ALLOC_FAULT_INJECTION
         if (g_grow_budget == 0) return false;
         if (g_grow_budget > 0) --g_grow_budget;
 #endif
-        // What is missing, plus what a span that is not adjacent loses to its first header. (After a
-        // span that is not, the loop asks for the rest: nothing runs between the two requests, so the
-        // next span continues that one.)
-        backend::Span span = backend::grow(size - (size_t)(h.end - h.top) + 3 * kAlign);
+        // What is missing, plus what a span that is not adjacent loses to its first header.
+        backend::Span span = backend::grow((whole ? size : size - (size_t)(h.end - h.top)) + 3 * kAlign);
         char *start = backend::span_start(span);
         // (the checked build remembers its gaps, up to a bound: past it, growth is refused)
         if (backend::is_refused(span) || (start != h.end && h.top && !checked::note_gap(h.top))) return false;
         h.claimed += backend::span_size(span);
         if (start != h.end) {
             char *first = (char *)round_up((size_t)start + kWord, kAlign);
-            if (h.top) {  // what was left of the last span is lost to the gap
+            if (h.top) {
+                whole = true;  // what was left of the last span is lost to the gap
                 if (kMinBlock > kAlign && (size_t)(first - h.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 size_t gap = (size_t)(first - h.top);
                 set_header(h.top, gap | kInUse);  // the gap block
