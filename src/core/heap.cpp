@@ -25,23 +25,25 @@ void *allocate(size_t n) {
 
 bool arena_grow(size_t size) {
     Heap &h = heap();
-    bool whole = false;  // after a span that did not continue the heap, ask for all of size
+    // What is missing; once a span did not continue the heap (the loop goes round again only then: an
+    // adjacent span holds what was asked), all of size, so that a reservation asks at most twice.
+    size_t ask = size - (size_t)(h.end - h.top);
     while ((size_t)(h.end - h.top) < size) {
         if (h.fixed) return false;
 #ifdef LITE_ALLOC_FAULT_INJECTION
         if (g_grow_budget == 0) return false;
         if (g_grow_budget > 0) --g_grow_budget;
 #endif
-        // What is missing, plus what a span that is not adjacent loses to its first header.
-        backend::Span span = backend::grow((whole ? size : size - (size_t)(h.end - h.top)) + 3 * kAlign);
+        // (plus what a span that is not adjacent loses to its first header)
+        backend::Span span = backend::grow(ask + 3 * kAlign);
+        ask = size;
         char *start = backend::span_start(span);
         // (the checked build remembers its gaps, up to a bound: past it, growth is refused)
         if (backend::is_refused(span) || (start != h.end && h.top && !checked::note_gap(h.top))) return false;
         h.claimed += backend::span_size(span);
         if (start != h.end) {
             char *first = (char *)round_up((size_t)start + kWord, kAlign);
-            if (h.top) {
-                whole = true;  // what was left of the last span is lost to the gap
+            if (h.top) {  // what was left of the last span is lost to the gap
                 if (kMinBlock > kAlign && (size_t)(first - h.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 size_t gap = (size_t)(first - h.top);
                 set_header(h.top, gap | kInUse);  // the gap block
