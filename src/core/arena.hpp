@@ -38,10 +38,15 @@ struct Heap {
 };
 extern Heap g_heap;
 // The heap as the code reaches it. On wasm every absolute address in code is a 5-byte relocation,
-// so the code loads one pointer to the heap and reaches its fields at small offsets.
+// and clang folds a known address into each access: the empty asm hides the address, so each
+// function puts it in a local once and reaches the fields at small offsets (measured: 43 bytes of
+// arena_grow alone; 6 bytes less per strategy than loading it from a pointer variable).
 #ifdef __wasm__
-extern Heap *const g_heap_at;  // const: loaded once per function, not again after every call
-LITE_INLINE Heap &heap() { return *g_heap_at; }
+LITE_INLINE Heap &heap() {
+    Heap *h = &g_heap;
+    __asm__("" : "+r"(h));
+    return *h;
+}
 #else
 LITE_INLINE Heap &heap() { return g_heap; }
 #endif
