@@ -231,12 +231,12 @@ LITE_INLINE void merge(Release release) {
     if (LITE_ALLOC_CHECKED)  // every free block as it was left (its links are about to be dropped)
         arena_walk([](char *p) { return in_use(p) || free_block_intact(p) ? 0 : (checked::written_after_free(), 0); });
     __builtin_memset(h.heads, 0, sizeof h.heads);  // (every list empty: a null pointer is all zero bits)
-    char *top = h.top;  // (release may lower h.top: the walk ends where the heap ended)
-    for (char *p = arena_first(), *q; p < top; p = q) {
+    // (release lowers h.top only for the run that ends there, the last: the walk then ends too)
+    for (char *p = arena_first(), *q; p < h.top; p = q) {
         q = next_block(p);
         if (in_use(p)) continue;
         // p starts a run: q walks to its end (a free block's header is its size alone, no flag to mask)
-        while (q != top && !in_use(q)) q += header(q);
+        while (q != h.top && !in_use(q)) q += header(q);
         set_header(p, (Word)(q - p));
         release(p);
     }
@@ -252,7 +252,7 @@ LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
             // p came off a list: its header is its size + kInUse and no other flag, so header - size
             // is the header of the rest (its size + kInUse), which stays free if at least kSplitRest.
             Word rest_header = header(p) - size;
-            if (rest_header > kSplitRest) {
+            if (rest_header >= kSplitRest - 1) {  // (rest >= 62, so >= 64 in multiples of 8: a 1-byte wasm constant)
                 set_header(p, size | kInUse);
                 set_header(p + size, rest_header);
                 release(p + size);
