@@ -28,8 +28,8 @@ FAMILIES = {
     'picolibc': (['LITE_ALLOC_LIBC_LOCKS 1'], 'picolibc_sbrk', ['picolibc.cpp', 'picolibc_aligned.cpp', 'mallinfo.cpp']),
 }
 CORE = ['core/state.cpp', 'core/heap.cpp', 'core/introspect.cpp']
-# After the plain entry points: malloc_api.cpp names lite_alloc_move_aligned weakly, which in one file
-# must come before aligned.cpp's definition.
+# After the plain entry points. In one file realloc's move is the aligned object's (LITE_ALLOC_SINGLE_FILE
+# leaves out the weak default that a library would link when no aligned entry point is named).
 CORE_AFTER_ABI = ['abi/aligned.cpp', 'abi/report.cpp']
 # The entry points of libcs that take no lock; those that do (LITE_ALLOC_LIBC_LOCKS) bring their own.
 PLAIN_ABI = 'abi/malloc_api.cpp'
@@ -62,7 +62,8 @@ def main():
         for s in STRATEGIES:
             out = ['// lite-alloc, %s strategy, for %s: the whole library in one file (make dist).\n' % (s, family),
                    '// Generated from the sources; settings fixed here.\n',
-                   '#define LITE_ALLOC_STRATEGY_%s 1\n' % s]
+                   '#define LITE_ALLOC_STRATEGY_%s 1\n' % s,
+                   '#define LITE_ALLOC_SINGLE_FILE 1\n']  # (the weak realloc moves give way to the aligned ones)
             out += ['#define %s\n' % dfn for dfn in defines]
             seen = set()
             plain = [] if 'LITE_ALLOC_LIBC_LOCKS 1' in defines else [PLAIN_ABI]

@@ -65,8 +65,10 @@ void *LITE_NAME(realloc)(void *ptr, size_t size) {
     return moved;
 }
 
+#if !LITE_ALLOC_SINGLE_FILE  // (make dist's one file has src/abi/aligned.cpp's)
 // realloc's move where no block is aligned (src/abi/aligned.cpp has the other).
 [[gnu::weak]] void *LITE_NAME(lite_alloc_move)(char *, size_t n) { return LITE_NAME(malloc)(n); }
+#endif
 
 size_t LITE_NAME(malloc_usable_size)(void *ptr) {
     if (!ptr) return 0;

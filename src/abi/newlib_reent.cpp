@@ -72,8 +72,10 @@ void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
     return moved;
 }
 
+#if !LITE_ALLOC_SINGLE_FILE  // (make dist's one file has newlib_aligned.cpp's)
 // realloc's move where no block is aligned (newlib_aligned.cpp has the other).
 [[gnu::weak]] void *_lite_alloc_move_r(struct _reent *r, void *, size_t size) { return _malloc_r(r, size); }
+#endif
 
 size_t _malloc_usable_size_r(struct _reent *r, void *ptr) {
     if (!ptr) return 0;

@@ -67,8 +67,10 @@ void *realloc(void *ptr, size_t size) {
     return moved;
 }
 
+#if !LITE_ALLOC_SINGLE_FILE  // (make dist's one file has picolibc_aligned.cpp's)
 // realloc's move where no block is aligned (picolibc_aligned.cpp has the other).
 [[gnu::weak]] void *lite_picolibc_move(void *, size_t size) { return malloc(size); }
+#endif
 
 size_t malloc_usable_size(void *ptr) {
     if (!ptr) return 0;

@@ -28,6 +28,8 @@
 // LITE_ALLOC_NO_LIBC              per target the build  no errno, no stderr (freestanding wasm32)
 // LITE_ALLOC_PREFIXED             0        tests        export lite_malloc, lite_free, ... instead
 // LITE_ALLOC_FAULT_INJECTION      0        tests        lite_alloc_set_grow_budget()
+// LITE_ALLOC_SINGLE_FILE          0        make dist    the whole library is one file: realloc's
+//                                                       move is the aligned object's (no weak default)
 #pragma once
 
 #ifdef LITE_ALLOC_CONFIG_HEADER
@@ -83,6 +85,9 @@
 #define LITE_ALLOC_MERGE 0
 #elif !defined(LITE_ALLOC_MERGE)
 #define LITE_ALLOC_MERGE 1
+#endif
+#ifndef LITE_ALLOC_SINGLE_FILE
+#define LITE_ALLOC_SINGLE_FILE 0
 #endif
 #ifndef LITE_ALLOC_VALGRIND
 #define LITE_ALLOC_VALGRIND 0
