@@ -45,8 +45,8 @@ LITE_INLINE int head_of(size_t size) {
 #if !defined(__OPTIMIZE_SIZE__) || LITE_NO_CLZ
     if (size <= kSmallMax) return (int)(size / kAlign);
 #endif
-    int c = log2_floor(size) - kLargeShift;
-    int large = kBins + (c < kLists - 1 ? c : kLists - 1);
+    int c = log2_floor(size) - kLargeShift + kBins;  // (kBins added before the bound: GCC folds it into the subtraction)
+    int large = c < kHeads - 1 ? c : kHeads - 1;
     return size <= kSmallMax ? (int)(size / kAlign) : large;
 }
 LITE_INLINE char *list(int i) { return slot_of(&heap().heads[i]); }
