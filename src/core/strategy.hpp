@@ -157,7 +157,15 @@ LITE_INLINE char *take_off(char *slot, char *p, [[maybe_unused]] Word h) {
 }
 // The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
-LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {  // steps >= 1
+// kWholeList steps is no bound: SIZE_MAX, or 0, whose first decrement wraps (no list holds SIZE_MAX
+// blocks); 0 is a 2-byte constant on the Cortex-M, where SIZE_MAX takes 4 (clang's wasm32 code is
+// 3 bytes larger with it).
+#ifdef __wasm__
+constexpr size_t kWholeList = SIZE_MAX;
+#else
+constexpr size_t kWholeList = 0;
+#endif
+LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {
     for (char *slot = head, *p; (p = slot_link(slot)); slot = p) {
         if (Word h = header(p); h >= size) return take_off(slot, p, h);  // (a free block's header is its size alone)
         if (!--steps) break;
@@ -248,7 +256,7 @@ LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
     if (arena_grow(size)) return nullptr;
     i -= 1;  // (the list before the first: where j restarts after a merge, GCC's Cortex-M code 8 bytes smaller)
     for (int j = i + 1, merged = 0;; ++j) {  // own list: a first fit; after it, the head fits
-        if (char *p = take_first_fit(slot_of(&heap().heads[j]), size, SIZE_MAX)) {
+        if (char *p = take_first_fit(slot_of(&heap().heads[j]), size, kWholeList)) {
             // p came off a list: its header is its size + kInUse and no other flag, so header - size
             // is the header of the rest (its size + kInUse), which stays free if at least kSplitRest.
             Word rest_header = header(p) - size;
@@ -289,7 +297,7 @@ LITE_INLINE char *allocate_short(size_t size, int i, Release) {
     if (arena_has(size)) return arena_carve(size);
     if (arena_grow(size)) return arena_carve(size);
     for (; i < kHeads; ++i)
-        if (char *p = take_first_fit(slot_of(&heap().heads[i]), size, SIZE_MAX)) return p;
+        if (char *p = take_first_fit(slot_of(&heap().heads[i]), size, kWholeList)) return p;
     return nullptr;
 }
 #endif
