@@ -52,11 +52,20 @@ LITE_INLINE Heap &heap() { return g_heap; }
 #endif
 
 // Makes the bump space at least `size` bytes; false when the backend refuses (or the region is
-// fixed). Out of line: only growth runs it.
+// fixed). Out of line: only growth runs it (and, in size builds, the test whether to grow).
 bool arena_grow(size_t size);
 
 // Whether the bump space holds `size` bytes.
 LITE_INLINE bool arena_has(size_t size) { return (size_t)(heap().end - heap().top) >= size; }
+// arena_grow tests first whether the bump space must grow: a size build leaves the test to it (one
+// call instead of an inline test and a call); a build for speed tests inline, and calls only to grow.
+#ifdef __OPTIMIZE_SIZE__
+constexpr bool kGrowTestsRoom = true;
+#else
+constexpr bool kGrowTestsRoom = false;
+#endif
+// Whether the bump space holds `size` bytes, grown if need be.
+LITE_INLINE bool arena_reserve(size_t size) { return (!kGrowTestsRoom && arena_has(size)) || arena_grow(size); }
 // A new in-use block of `size` bytes carved from the bump space, which holds them (arena_has).
 LITE_INLINE char *arena_carve(size_t size) {
     Heap &h = heap();
@@ -66,7 +75,7 @@ LITE_INLINE char *arena_carve(size_t size) {
     return p;
 }
 // A new in-use block of `size` bytes carved from the bump space, grown if need be, or nullptr.
-LITE_INLINE char *arena_take(size_t size) { return arena_has(size) || arena_grow(size) ? arena_carve(size) : nullptr; }
+LITE_INLINE char *arena_take(size_t size) { return arena_reserve(size) ? arena_carve(size) : nullptr; }
 // Lowers the bump pointer to new_top: what lay between is bump space again.
 LITE_INLINE void arena_give_back(char *new_top) {
 #if LITE_ALLOC_SKIP_FRESH_ZEROING
@@ -81,7 +90,7 @@ LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size) {
     Heap &h = heap();
     char *block_end = payload + have;
     ptrdiff_t need = (ptrdiff_t)(size - have);
-    if (need > h.end - block_end && (!arena_grow((size_t)need) || h.top != block_end)) return false;
+    if (need > (kGrowTestsRoom ? 0 : h.end - block_end) && (!arena_grow((size_t)need) || h.top != block_end)) return false;
     if (need < 0) arena_give_back(payload + size);
     h.top = payload + size;
     set_header(payload, header(payload) + need);  // the size changes by need; the flags stay

@@ -157,14 +157,9 @@ LITE_INLINE char *take_off(char *slot, char *p, [[maybe_unused]] Word h) {
 }
 // The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
-// kWholeList steps is no bound: SIZE_MAX, or 0, whose first decrement wraps (no list holds SIZE_MAX
-// blocks); 0 is a 2-byte constant on the Cortex-M, where SIZE_MAX takes 4 (clang's wasm32 code is
-// 3 bytes larger with it).
-#ifdef __wasm__
-constexpr size_t kWholeList = SIZE_MAX;
-#else
+// kWholeList steps is no bound: its first decrement wraps, and no list holds SIZE_MAX blocks (0 is a
+// 2-byte constant on the Cortex-M, where SIZE_MAX takes 4).
 constexpr size_t kWholeList = 0;
-#endif
 LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {
     for (char *slot = head, *p; (p = slot_link(slot)); slot = p) {
         if (Word h = header(p); h >= size) return take_off(slot, p, h);  // (a free block's header is its size alone)
@@ -279,7 +274,8 @@ LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
 template <int kHeads, class Release>
 LITE_SLOW_PATH char *allocate_slow(size_t size, int i, Release release) {
     char *p;
-    if (arena_has(size) || (!(p = grow_split_merge<kHeads>(size, i, release)) && arena_has(size))) return arena_carve(size);
+    if ((!kGrowTestsRoom && arena_has(size)) || (!(p = grow_split_merge<kHeads>(size, i, release)) && arena_has(size)))
+        return arena_carve(size);
     return p;
 }
 // What a strategy's allocation does once its lists fall short (the host checks the bump space
@@ -294,8 +290,7 @@ LITE_INLINE char *allocate_short(size_t size, int i, Release release) {
 // first block that holds it, whole, in any list from its own.
 template <int kHeads, class Release>
 LITE_INLINE char *allocate_short(size_t size, int i, Release) {
-    if (arena_has(size)) return arena_carve(size);
-    if (arena_grow(size)) return arena_carve(size);
+    if (arena_reserve(size)) return arena_carve(size);
     for (; i < kHeads; ++i)
         if (char *p = take_first_fit(slot_of(&heap().heads[i]), size, kWholeList)) return p;
     return nullptr;
