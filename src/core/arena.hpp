@@ -90,7 +90,7 @@ LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size) {
     Heap &h = heap();
     char *block_end = h.top;  // (payload + have: the caller found the block on top)
     ptrdiff_t need = (ptrdiff_t)(size - have);
-    if (need > (kGrowTestsRoom ? 0 : h.end - block_end) && (!arena_grow((size_t)need) || h.top != block_end)) return false;
+    if ((kGrowTestsRoom ? size > have : need > h.end - block_end) && (!arena_grow((size_t)need) || h.top != block_end)) return false;
     if (need < 0) arena_give_back(payload + size);
     h.top = payload + size;
     set_header(payload, header(payload) + need);  // the size changes by need; the flags stay
