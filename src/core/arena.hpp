@@ -59,11 +59,7 @@ bool arena_grow(size_t size);
 LITE_INLINE bool arena_has(size_t size) { return (size_t)(heap().end - heap().top) >= size; }
 // arena_grow tests first whether the bump space must grow: a size build leaves the test to it (one
 // call instead of an inline test and a call); a build for speed tests inline, and calls only to grow.
-#ifdef __OPTIMIZE_SIZE__
-constexpr bool kGrowTestsRoom = true;
-#else
-constexpr bool kGrowTestsRoom = false;
-#endif
+constexpr bool kGrowTestsRoom = kSizeBuild;
 // Whether the bump space holds `size` bytes, grown if need be.
 LITE_INLINE bool arena_reserve(size_t size) { return (!kGrowTestsRoom && arena_has(size)) || arena_grow(size); }
 // A new in-use block of `size` bytes carved from the bump space, which holds them (arena_has).

@@ -28,8 +28,10 @@
 // several objects fold into one at link time); in a build for speed (-O2: the host), inlined.
 #ifdef __OPTIMIZE_SIZE__
 #define LITE_SHARED [[gnu::noinline]] inline
+constexpr bool kSizeBuild = true;  // the other choices a size build makes (their comments say why)
 #else
 #define LITE_SHARED LITE_INLINE
+constexpr bool kSizeBuild = false;
 #endif
 
 namespace lite {

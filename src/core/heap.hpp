@@ -1,8 +1,8 @@
 // The heap operations behind the C ABI, shared by src/abi/*.cpp. Sizes here are the user's.
 //
 // One layer per call: each entry point (src/abi) takes its libc's lock, calls these inline steps
-// and sets errno; the only functions between it and the memory are allocate_block (one shared copy
-// of the strategy's allocation), arena_grow (only when the heap grows; in size builds also to find
+// and sets errno; the only functions between it and the memory are allocate (one shared copy of
+// the strategy's allocation), arena_grow (only when the heap grows; in size builds also to find
 // that it need not) and the strategy's cold paths.
 #pragma once
 

@@ -136,24 +136,15 @@ LITE_INLINE void push_free(char *head, char *p, size_t size) {
     set_link(p, 0, load_ptr(head));
     store_ptr(head, p);
 }
-// Takes free block p, which `slot` points at, off its list, marks it in use and returns it.
-LITE_INLINE char *take_off(char *slot, char *p) {
+// Takes free block p, which `slot` points at, off its list, marks it in use and returns it. A caller
+// that has read p's header passes it (header_read, h): a size build keeps it in a register (4 bytes
+// less on the Cortex-M4); else the header is read after the unlink (x86 ors the flag into memory in
+// one instruction, and clang's wasm code for segregated_bump's pop is smaller so).
+LITE_INLINE char *take_off(char *slot, char *p, bool header_read = false, Word h = 0) {
     verify_free(p);
     set_slot_link(slot, link(p, 0));  // the next block, verified before it takes p's place
-    set_header(p, header(p) | kInUse);
+    set_header(p, (kSizeBuild && header_read ? h : header(p)) | kInUse);
     return p;
-}
-// The same, for a caller that has read p's header, h: a size build keeps it in a register (4 bytes
-// less on the Cortex-M4); an -O2 build reads it again (x86 ors the flag into memory in one instruction).
-LITE_INLINE char *take_off(char *slot, char *p, [[maybe_unused]] Word h) {
-#ifdef __OPTIMIZE_SIZE__
-    verify_free(p);
-    set_slot_link(slot, link(p, 0));
-    set_header(p, h | kInUse);
-    return p;
-#else
-    return take_off(slot, p);
-#endif
 }
 // The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
 // when none does. A bounded look keeps a list of many blocks just too small from costing O(n).
@@ -162,7 +153,7 @@ LITE_INLINE char *take_off(char *slot, char *p, [[maybe_unused]] Word h) {
 constexpr size_t kWholeList = 0;
 LITE_SHARED char *take_first_fit(char *head, size_t size, size_t steps) {
     for (char *slot = head, *p; (p = slot_link(slot)); slot = p) {
-        if (Word h = header(p); h >= size) return take_off(slot, p, h);  // (a free block's header is its size alone)
+        if (Word h = header(p); h >= size) return take_off(slot, p, true, h);  // (a free block's header is its size alone)
         if (!--steps) break;
     }
     return nullptr;
@@ -221,11 +212,10 @@ constexpr size_t kSplitRest = 64;
 // In size builds the slow path is inlined into the allocation function: one prologue, one carve
 // (bump_freelist: 90 bytes smaller on wasm32, 36 on the Cortex-M4). On the host it stays out of line,
 // called as the fast path's last step (a tail call: the fast path saves no register for after it).
+constexpr bool kSlowPathInline = kSizeBuild;
 #ifdef __OPTIMIZE_SIZE__
-constexpr bool kSlowPathInline = true;
 #define LITE_SLOW_PATH LITE_INLINE
 #else
-constexpr bool kSlowPathInline = false;
 #define LITE_SLOW_PATH [[gnu::noinline]]
 #endif
 template <class Release>
@@ -269,14 +259,13 @@ LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
         }
     }
 }
-// The bump space, else grow_split_merge, else the bump space that it grew or merged: one carve
-// (clang's wasm32 code keeps two apart).
+// grow_split_merge, else the bump space that it grew or merged: one carve (clang's wasm32 code keeps
+// two apart). Whether the bump space already holds size was asked before: by allocate_short (-O2
+// builds), or by arena_grow, which asks it first (size builds).
 template <int kHeads, class Release>
 LITE_SLOW_PATH char *allocate_slow(size_t size, int i, Release release) {
-    char *p;
-    if ((!kGrowTestsRoom && arena_has(size)) || (!(p = grow_split_merge<kHeads>(size, i, release)) && arena_has(size)))
-        return arena_carve(size);
-    return p;
+    char *p = grow_split_merge<kHeads>(size, i, release);
+    return !p && arena_has(size) ? arena_carve(size) : p;
 }
 // What a strategy's allocation does once its lists fall short (the host checks the bump space
 // before the call, so that the call is the fast path's last step).
