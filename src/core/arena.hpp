@@ -67,7 +67,7 @@ LITE_INLINE char *arena_carve(size_t size) {
     Heap &h = heap();
     char *p = h.top;
     h.top = p + size;
-    set_header(p, size | kInUse);
+    set_header(p, size + kInUse);
     return p;
 }
 // A new in-use block of `size` bytes carved from the bump space, grown if need be, or nullptr.

@@ -47,6 +47,8 @@ static_assert((kAlign & (kAlign - 1)) == 0 && kAlign >= 8, "three flag bits live
 
 // Header flags.
 constexpr Word kInUse = 1;     // handed out, or a gap (clear: the block is on a free structure)
+// (code that sets kInUse on a header known to hold no flag adds it: a 2-byte adds on the Cortex-M,
+// where an or with an immediate takes 4)
 constexpr Word kPrevFree = 2;  // freelist only: the block just below is free; its size is in its last word
 constexpr Word kAligned = 4;   // handed out by an aligned allocation: realloc keeps its alignment
 constexpr Word kFlags = kInUse | kPrevFree | kAligned;

@@ -46,7 +46,7 @@ bool arena_grow(size_t size) {
             if (h.top) {  // what was left of the last span is lost to the gap
                 if (kMinBlock > kAlign && (size_t)(first - h.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 size_t gap = (size_t)(first - h.top);
-                set_header(h.top, gap | kInUse);  // the gap block
+                set_header(h.top, gap + kInUse);  // the gap block
                 h.gaps += gap;
             } else {
                 h.base = first - kWord;

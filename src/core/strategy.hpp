@@ -143,7 +143,7 @@ LITE_INLINE void push_free(char *head, char *p, size_t size) {
 LITE_INLINE char *take_off(char *slot, char *p, bool header_read = false, Word h = 0) {
     verify_free(p);
     set_slot_link(slot, link(p, 0));  // the next block, verified before it takes p's place
-    set_header(p, (kSizeBuild && header_read ? h : header(p)) | kInUse);
+    set_header(p, (kSizeBuild && header_read ? h : header(p)) + kInUse);
     return p;
 }
 // The first of a list's first `steps` blocks that holds `size` bytes, taken off the list; nullptr
@@ -246,7 +246,7 @@ LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
             // is the header of the rest (its size + kInUse), which stays free if at least kSplitRest.
             Word rest_header = header(p) - size;
             if (rest_header >= kSplitRest - 1) {  // (rest >= 62, so >= 64 in multiples of 8: a 1-byte wasm constant)
-                set_header(p, size | kInUse);
+                set_header(p, size + kInUse);
                 set_header(p + size, rest_header);
                 release(p + size);
             }
