@@ -4,7 +4,7 @@
 // backend in spans; a span that starts where the last one ended just moves `end`. A span that does
 // not (other code grew memory in between) continues the heap after a gap block: one block, in use
 // for good, whose header is the last word we own below the gap and whose size reaches the new
-// span's first block. So the heap stays one walk from `base` to `top`, and no block ever looks past
+// span's first block (marked kGapMark, block.hpp). So the heap stays one walk from `base` to `top`, and no block ever looks past
 // memory we own. Spans always arrive at rising addresses (every backend grows upwards).
 //
 // Invariants:
@@ -26,7 +26,9 @@ struct Heap {
                      // first span). Not the payload itself, which memcheck would take for a pointer
                      // to the first block and never call it leaked.
     size_t claimed;  // bytes obtained from the backend or the region
+#if defined(LITE_ALLOC_STRATEGY_freelist)  // (the others mark their gap blocks: kGapMark)
     size_t gaps;     // bytes of gap blocks (foreign memory between spans, and what they cover of ours)
+#endif
 #if LITE_ALLOC_SKIP_FRESH_ZEROING
     char *clean;     // the highest `top` has ever been
 #endif

@@ -46,8 +46,10 @@ bool arena_grow(size_t size) {
             if (h.top) {  // what was left of the last span is lost to the gap
                 if (kMinBlock > kAlign && (size_t)(first - h.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 size_t gap = (size_t)(first - h.top);
-                set_header(h.top, gap + kInUse);  // the gap block
+                set_header(h.top, gap + kInUse + kGapMark);  // the gap block
+#if defined(LITE_ALLOC_STRATEGY_freelist)
                 h.gaps += gap;
+#endif
             } else {
                 h.base = first - kWord;
             }

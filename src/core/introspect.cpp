@@ -55,11 +55,14 @@ extern "C" lite_alloc_stats_t lite_alloc_stats(void) {
     lite_alloc_stats_t s{};
     s.claimed = heap().claimed;
     s.free_bytes = (size_t)(heap().end - heap().top);
+    size_t gaps = 0;  // (the marked gaps: the walk leaves them out of in_use)
     arena_walk([&](char *p) {
-        (in_use(p) ? s.in_use : s.free_bytes) += block_size(p);
+        (!in_use(p) ? s.free_bytes : header(p) & kGapMark ? gaps : s.in_use) += block_size(p);
         return 0;
     });
+#if defined(LITE_ALLOC_STRATEGY_freelist)
     s.in_use -= heap().gaps;
+#endif
     s.peak_in_use = g_stats.peak_in_use;
     s.failed_requests = g_stats.failed;
     return s;
