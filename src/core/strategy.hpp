@@ -207,6 +207,8 @@ LITE_INLINE int half_power_class(size_t size) {
 // splits are merged again by the next walk; a heap that can grow never splits or merges (the
 // footprint of a steady malloc/free loop stays bounded, as without them).
 // LITE_ALLOC_MERGE=0 leaves the split and the merge out (the allocate_short after #else).
+// Their list indices i and kHeads (the number of lists) are the strategy's: each kBias more than the
+// index in heap().heads (bump_freelist's biased indices; 0 for segregated_bump).
 #if LITE_ALLOC_MERGE
 constexpr size_t kSplitRest = 64;
 // In size builds the slow path is inlined into the allocation function: one prologue, one carve
@@ -236,12 +238,12 @@ LITE_INLINE void merge(Release release) {
 }
 // The bump space grown, else a block off a list (split), else merge() and a block off a list; nullptr
 // when none: then the bump space may hold size (grown, or given back by the merge).
-template <int kHeads, class Release>
+template <int kHeads, int kBias, class Release>
 LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
     if (arena_grow(size)) return nullptr;
     i -= 1;  // (the list before the first: where j restarts after a merge, GCC's Cortex-M code 8 bytes smaller)
     for (int j = i + 1, merged = 0;; ++j) {  // own list: a first fit; after it, the head fits
-        if (char *p = take_first_fit(slot_of(&heap().heads[j]), size, kWholeList)) {
+        if (char *p = take_first_fit(slot_of(&heap().heads[j - kBias]), size, kWholeList)) {
             // p came off a list: its header is its size + kInUse and no other flag, so header - size
             // is the header of the rest (its size + kInUse), which stays free if at least kSplitRest.
             Word rest_header = header(p) - size;
@@ -262,26 +264,26 @@ LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
 // grow_split_merge, else the bump space that it grew or merged: one carve (clang's wasm32 code keeps
 // two apart). Whether the bump space already holds size was asked before: by allocate_short (-O2
 // builds), or by arena_grow, which asks it first (size builds).
-template <int kHeads, class Release>
+template <int kHeads, int kBias, class Release>
 LITE_SLOW_PATH char *allocate_slow(size_t size, int i, Release release) {
-    char *p = grow_split_merge<kHeads>(size, i, release);
+    char *p = grow_split_merge<kHeads, kBias>(size, i, release);
     return !p && arena_has(size) ? arena_carve(size) : p;
 }
 // What a strategy's allocation does once its lists fall short (the host checks the bump space
 // before the call, so that the call is the fast path's last step).
-template <int kHeads, class Release>
+template <int kHeads, int kBias, class Release>
 LITE_INLINE char *allocate_short(size_t size, int i, Release release) {
     if (!kSlowPathInline && arena_has(size)) return arena_carve(size);
-    return allocate_slow<kHeads>(size, i, release);
+    return allocate_slow<kHeads, kBias>(size, i, release);
 }
 #else
 // LITE_ALLOC_MERGE=0: the bump space, grown if need be; once it cannot grow, a request takes the
 // first block that holds it, whole, in any list from its own.
-template <int kHeads, class Release>
+template <int kHeads, int kBias, class Release>
 LITE_INLINE char *allocate_short(size_t size, int i, Release) {
     if (arena_reserve(size)) return arena_carve(size);
     for (; i < kHeads; ++i)
-        if (char *p = take_first_fit(slot_of(&heap().heads[i]), size, kWholeList)) return p;
+        if (char *p = take_first_fit(slot_of(&heap().heads[i - kBias]), size, kWholeList)) return p;
     return nullptr;
 }
 #endif

@@ -34,21 +34,30 @@ inline constexpr char kName[] = "bump_freelist";
 constexpr int kLists = 32;  // heap().heads[kLists] stays empty: "the next list" needs no bound test
 static_assert(LITE_ALLOC_HEADS == kLists + 1, "config.hpp reserves the lists");
 
-LITE_SHARED int list_of(size_t size) { return half_power_class<kLists>(size); }
-LITE_INLINE char *list(int c) { return slot_of(&heap().heads[c]); }
-LITE_INLINE int home(const char *p) { return list_of(block_size(p)); }  // the list free block p is on
+// The code names a list by its index plus kBias: on ARM, the heads' offset in the heap's state in
+// words, so that a list's head is the state's address plus the biased index shifted, one instruction
+// where the plain index needs another to add the offset (10 bytes less on the Cortex-M4). wasm,
+// RISC-V and x86 add an offset in the load itself: no bias there.
+#if defined(__arm__)
+constexpr int kBias = (int)(offsetof(Heap, heads) / sizeof(char *));
+#else
+constexpr int kBias = 0;
+#endif
+LITE_SHARED int biased_list_of(size_t size) { return half_power_class<kLists>(size) + kBias; }
+LITE_INLINE char *biased_list(int c) { return slot_of(&heap().heads[c - kBias]); }
+LITE_INLINE int home(const char *p) { return biased_list_of(block_size(p)) - kBias; }  // the list free block p is on
 
 // Free. Out of line in size builds: free and allocate_short (strategy.hpp) share it.
 LITE_SHARED void release(char *p) {
-    release_unsplit(p, [](size_t size) __attribute__((always_inline)) { return list(list_of(size)); });
+    release_unsplit(p, [](size_t size) __attribute__((always_inline)) { return biased_list(biased_list_of(size)); });
 }
 
 LITE_INLINE char *allocate(size_t size) {
-    int c = list_of(size);
-    char *head = list(c);
+    int c = biased_list_of(size);
+    char *head = biased_list(c);
     if (char *p = take_first_fit(head, size, kFitSteps)) return p;
     if (char *p = take_first_fit(head + sizeof(char *), size, 1)) return p;  // list c + 1: its head, if any, holds size
-    return allocate_short<kLists>(size, c, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
+    return allocate_short<kLists + kBias, kBias>(size, c, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 
