@@ -47,8 +47,16 @@ LITE_SHARED int biased_list_of(size_t size) { return half_power_class<kLists>(si
 LITE_INLINE char *biased_list(int c) { return slot_of(&heap().heads[c - kBias]); }
 LITE_INLINE int home(const char *p) { return biased_list_of(block_size(p)) - kBias; }  // the list free block p is on
 
-// Free. Out of line in size builds: free and allocate_short (strategy.hpp) share it.
-LITE_SHARED void release(char *p) {
+// Free. Out of line in size builds: free and allocate_short's merge (strategy.hpp) share it. Without
+// the merge (LITE_ALLOC_MERGE=0) only free calls it, and inlined there it saves the call (10 bytes on
+// the Cortex-M4); not on wasm, where the merge's part of the shipped build (which pays for the shared
+// copy) would pass its cap of 200 bytes (test/size/size.py).
+#if LITE_ALLOC_MERGE || defined(__wasm__)
+LITE_SHARED
+#else
+LITE_INLINE
+#endif
+void release(char *p) {
     release_unsplit(p, [](size_t size) __attribute__((always_inline)) { return biased_list(biased_list_of(size)); });
 }
 
