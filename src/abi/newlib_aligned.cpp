@@ -22,7 +22,7 @@ static void *aligned_r(struct _reent *r, size_t alignment, size_t size, void *pt
 }
 
 void *_memalign_r(struct _reent *r, size_t alignment, size_t size) { return aligned_r(r, alignment, size, nullptr); }
-void *_lite_alloc_move_r(struct _reent *r, void *ptr, size_t size) {  // realloc's move, keeping an alignment
+void *_lite_alloc_move_r(struct _reent *r, size_t size, void *ptr) {  // realloc's move, keeping an alignment
     return is_aligned_block((char *)ptr) ? aligned_r(r, 1, size, ptr) : _malloc_r(r, size);
 }
 

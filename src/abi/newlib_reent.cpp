@@ -64,7 +64,7 @@ void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
     bool in_place = resize(p, size);
     __malloc_unlock(r);
     if (in_place) return p;
-    void *moved = _lite_alloc_move_r(r, p, size);
+    void *moved = _lite_alloc_move_r(r, size, p);
     if (moved) {  // else the old block stays as it was
         __builtin_memcpy(moved, p, kept);
         _free_r(r, p);
@@ -74,7 +74,7 @@ void *_realloc_r(struct _reent *r, void *ptr, size_t size) {
 
 #if !LITE_ALLOC_SINGLE_FILE  // (make dist's one file has newlib_aligned.cpp's)
 // realloc's move where no block is aligned (newlib_aligned.cpp has the other).
-[[gnu::weak]] void *_lite_alloc_move_r(struct _reent *r, void *, size_t size) { return _malloc_r(r, size); }
+[[gnu::weak]] void *_lite_alloc_move_r(struct _reent *r, size_t size, void *) { return _malloc_r(r, size); }
 #endif
 
 size_t _malloc_usable_size_r(struct _reent *r, void *ptr) {

@@ -19,5 +19,5 @@ extern "C" {
 // realloc's move: a new block for ptr's contents, of `size` bytes, or null (errno set). Defined
 // weakly in newlib_reent.cpp as _malloc_r; newlib_aligned.cpp, linked only by a program that names an
 // aligned entry point (only such a program has aligned blocks), defines it to keep their alignment.
-void *_lite_alloc_move_r(struct _reent *r, void *ptr, size_t size);
+void *_lite_alloc_move_r(struct _reent *r, size_t size, void *ptr);  // (size second, where _malloc_r takes it)
 }

@@ -59,7 +59,7 @@ void *realloc(void *ptr, size_t size) {
     bool in_place = resize(p, size);
     __LIBC_UNLOCK();
     if (in_place) return p;
-    void *moved = lite_picolibc_move(p, size);
+    void *moved = lite_picolibc_move(size, p);
     if (moved) {  // else the old block stays as it was
         __builtin_memcpy(moved, p, kept);
         free(p);
@@ -69,7 +69,7 @@ void *realloc(void *ptr, size_t size) {
 
 #if !LITE_ALLOC_SINGLE_FILE  // (make dist's one file has picolibc_aligned.cpp's)
 // realloc's move where no block is aligned (picolibc_aligned.cpp has the other).
-[[gnu::weak]] void *lite_picolibc_move(void *, size_t size) { return malloc(size); }
+[[gnu::weak]] void *lite_picolibc_move(size_t size, void *) { return malloc(size); }
 #endif
 
 size_t malloc_usable_size(void *ptr) {

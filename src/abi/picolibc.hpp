@@ -9,5 +9,5 @@ extern "C" {
 // realloc's move: a new block for ptr's contents, of `size` bytes, or null (errno set). Defined
 // weakly in picolibc.cpp as malloc; picolibc_aligned.cpp, linked only by a program that names an
 // aligned entry point (only such a program has aligned blocks), defines it to keep their alignment.
-void *lite_picolibc_move(void *ptr, size_t size);
+void *lite_picolibc_move(size_t size, void *ptr);  // (size first, where malloc takes it)
 }

@@ -22,7 +22,7 @@ extern "C" {
 
 void *aligned_alloc(size_t alignment, size_t size) { return aligned_locked(alignment, size, nullptr); }
 void *memalign(size_t alignment, size_t size) { return aligned_locked(alignment, size, nullptr); }
-void *lite_picolibc_move(void *ptr, size_t size) {  // realloc's move, keeping an alignment
+void *lite_picolibc_move(size_t size, void *ptr) {  // realloc's move, keeping an alignment
     return is_aligned_block((char *)ptr) ? aligned_locked(1, size, ptr) : malloc(size);
 }
 
