@@ -53,22 +53,32 @@ LITE_INLINE Heap &heap() {
 LITE_INLINE Heap &heap() { return g_heap; }
 #endif
 
-// Makes the bump space at least `size` bytes; false when the backend refuses (or the region is
-// fixed). Out of line: only growth runs it (and, in size builds, the test whether to grow).
-bool arena_grow(size_t size);
+// Makes the bump space at least `size` bytes and returns the bump pointer (heap().top, never null
+// then: size > 0); nullptr when the backend refuses (or the region is fixed). The pointer, not a
+// bool: a caller compares it or carves at it without loading it again (Cortex-M4: 8 to 12 bytes).
+// Out of line: only growth runs it (and, in size builds, the test whether to grow).
+char *arena_grow(size_t size);
 
 // Whether the bump space holds `size` bytes.
 LITE_INLINE bool arena_has(size_t size) { return (size_t)(heap().end - heap().top) >= size; }
 // arena_grow tests first whether the bump space must grow: a size build leaves the test to it (one
 // call instead of an inline test and a call); a build for speed tests inline, and calls only to grow.
 constexpr bool kGrowTestsRoom = kSizeBuild;
-// Whether the bump space holds `size` bytes, grown if need be.
-LITE_INLINE bool arena_reserve(size_t size) { return (!kGrowTestsRoom && arena_has(size)) || arena_grow(size); }
-// A new in-use block of `size` bytes carved from the bump space, which holds them (arena_has).
-LITE_INLINE char *arena_carve(size_t size) {
-    Heap &h = heap();
-    char *p = h.top;
-    h.top = p + size;
+// The bump pointer if the bump space holds `size` bytes, grown if need be; else nullptr.
+LITE_INLINE char *arena_reserve(size_t size) {
+    return !kGrowTestsRoom && arena_has(size) ? heap().top : arena_grow(size);
+}
+// A new in-use block of `size` bytes carved from the bump space, which holds them (arena_has,
+// arena_reserve). `reserved` is the bump pointer as arena_reserve returned it, or null: GCC's
+// Cortex-M code carves there without loading it again; clang's wasm code is smaller loading it.
+#ifdef __wasm__
+constexpr bool kCarveAtReserved = false;
+#else
+constexpr bool kCarveAtReserved = true;
+#endif
+LITE_INLINE char *arena_carve(size_t size, char *reserved = nullptr) {
+    char *p = kCarveAtReserved && reserved ? reserved : heap().top;
+    heap().top = p + size;
 #ifdef __wasm__
     set_header(p, size | kInUse);  // (an or: clang's wasm32 code for freelist's aligned allocation is 2 bytes smaller)
 #else
@@ -77,7 +87,10 @@ LITE_INLINE char *arena_carve(size_t size) {
     return p;
 }
 // A new in-use block of `size` bytes carved from the bump space, grown if need be, or nullptr.
-LITE_INLINE char *arena_take(size_t size) { return arena_reserve(size) ? arena_carve(size) : nullptr; }
+LITE_INLINE char *arena_take(size_t size) {
+    char *p = arena_reserve(size);
+    return p ? arena_carve(size, p) : nullptr;
+}
 // Lowers the bump pointer to new_top: what lay between is bump space again.
 LITE_INLINE void arena_give_back(char *new_top) {
 #if LITE_ALLOC_SKIP_FRESH_ZEROING
@@ -94,7 +107,7 @@ LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size) {
     // the Cortex-M; an -O2 build adds, 1.7% fewer instructions per realloc-heavy call on x86-64)
     char *block_end = kGrowTestsRoom ? h.top : payload + have;
     ptrdiff_t need = (ptrdiff_t)(size - have);
-    if ((kGrowTestsRoom ? size > have : need > h.end - block_end) && (!arena_grow((size_t)need) || h.top != block_end)) return false;
+    if ((kGrowTestsRoom ? size > have : need > h.end - block_end) && arena_grow((size_t)need) != block_end) return false;
     if (need < 0) arena_give_back(payload + size);
     h.top = payload + size;
     set_header(payload, header(payload) + need);  // the size changes by need; the flags stay

@@ -23,15 +23,15 @@ void *allocate(size_t n) {
     return p;
 }
 
-bool arena_grow(size_t size) {
+char *arena_grow(size_t size) {
     Heap &h = heap();
     // What is missing; once a span did not continue the heap (the loop goes round again only then: an
     // adjacent span holds what was asked), all of size, so that a reservation asks at most twice.
     size_t ask = size - (size_t)(h.end - h.top);
     while ((size_t)(h.end - h.top) < size) {
-        if (h.fixed) return false;
+        if (h.fixed) return nullptr;
 #ifdef LITE_ALLOC_FAULT_INJECTION
-        if (g_grow_budget == 0) return false;
+        if (g_grow_budget == 0) return nullptr;
         if (g_grow_budget > 0) --g_grow_budget;
 #endif
         // (plus what a span that is not adjacent loses to its first header)
@@ -39,7 +39,7 @@ bool arena_grow(size_t size) {
         ask = size;
         char *start = backend::span_start(span);
         // (the checked build remembers its gaps, up to a bound: past it, growth is refused)
-        if (backend::is_refused(span) || (start != h.end && h.top && !checked::note_gap(h.top))) return false;
+        if (backend::is_refused(span) || (start != h.end && h.top && !checked::note_gap(h.top))) return nullptr;
         h.claimed += backend::span_size(span);
         if (start != h.end) {
             char *first = (char *)round_up((size_t)start + kWord, kAlign);
@@ -57,7 +57,7 @@ bool arena_grow(size_t size) {
         }
         h.end = start + backend::span_size(span);
     }
-    return true;
+    return h.top;
 }
 
 }  // namespace lite

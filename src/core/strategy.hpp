@@ -281,7 +281,7 @@ LITE_INLINE char *allocate_short(size_t size, int i, Release release) {
 // first block that holds it, whole, in any list from its own.
 template <int kHeads, int kBias, class Release>
 LITE_INLINE char *allocate_short(size_t size, int i, Release) {
-    if (arena_reserve(size)) return arena_carve(size);
+    if (char *p = arena_reserve(size)) return arena_carve(size, p);
     for (; i < kHeads; ++i)
         if (char *p = take_first_fit(slot_of(&heap().heads[i - kBias]), size, kWholeList)) return p;
     return nullptr;
