@@ -78,8 +78,13 @@ LITE_INLINE bool resize(char *p, size_t n) {
 
 // calloc's count * size; SIZE_MAX when it overflows, which no allocation serves.
 LITE_INLINE size_t calloc_bytes(size_t count, size_t size) {
+#if defined(__thumb2__)  // (the wide product's high word, negated, borrows all ones when it is not 0: no compare, 2 bytes less)
+    uint64_t wide = (uint64_t)count * size;
+    return (size_t)wide | (size_t)((0 - (wide >> 32)) >> 32);
+#else
     size_t n;
     return __builtin_mul_overflow(count, size, &n) ? SIZE_MAX : n;
+#endif
 }
 
 // calloc's zeroing. With a zeroing backend, bytes at or above dirty_end (max(clean, top), taken
