@@ -70,6 +70,12 @@ constexpr size_t kMaxRequest = ((size_t)1 << 30) - 1;
 #else
 constexpr size_t kMaxRequest = PTRDIFF_MAX - 1024;
 #endif
+// Whether a request of n bytes is above kMaxRequest. (A power of two less one: the bits above it,
+// which GCC tests by a 2-byte shift on the Cortex-M, where its compare with 2^30 takes 4.)
+LITE_INLINE bool too_large(size_t n) {
+    if ((kMaxRequest & (kMaxRequest + 1)) == 0) return n >> __builtin_popcountl(kMaxRequest);
+    return n > kMaxRequest;
+}
 
 LITE_INLINE Word load_word(const char *at) {
     Word w;

@@ -15,7 +15,7 @@ namespace lite {
 
 void *allocate(size_t n) {
     size_t size = block_size_for(n + checked::kCanaryBytes);  // (wraps above kMaxRequest: then unused)
-    char *p = n <= kMaxRequest ? strategy::allocate(size) : nullptr;
+    char *p = !too_large(n) ? strategy::allocate(size) : nullptr;
     if (p) {
         handed_out(p, n);
         vg::allocated(p, checked::requested_size(p));

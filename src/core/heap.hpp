@@ -69,7 +69,7 @@ LITE_INLINE void release(char *p) {
 LITE_INLINE bool resize(char *p, size_t n) {
     size_t old = block_size(p), kept = checked::requested_size(p);
     size_t size = block_size_for(n + checked::kCanaryBytes);  // (wraps above kMaxRequest: then unused)
-    if (n > kMaxRequest || !strategy::resize(p, size)) return false;
+    if (too_large(n) || !strategy::resize(p, size)) return false;
     count_in_use(0 - old);
     handed_out(p, n);
     vg::resized(p, kept, checked::requested_size(p));
