@@ -50,6 +50,14 @@ LITE_INLINE int head_of(size_t size) {
     return size <= kSmallMax ? (int)(size / kAlign) : large;
 }
 LITE_INLINE char *list(int i) { return slot_of(&heap().heads[i]); }
+// allocate_short's indices (strategy.hpp) are biased as bump_freelist's on ARM without the merge: its
+// loop then reaches a head from the heap's address, not a second literal (4 bytes less on the
+// Cortex-M4); with the merge, GCC's code for it is 8 bytes larger so.
+#if defined(__arm__) && !LITE_ALLOC_MERGE
+constexpr int kBias = (int)(offsetof(Heap, heads) / sizeof(char *));
+#else
+constexpr int kBias = 0;
+#endif
 LITE_INLINE int home(const char *p) { return head_of(block_size(p)); }  // the bin or list free block p is on
 // Free. Out of line in size builds: free and allocate_short (strategy.hpp) share it.
 LITE_SHARED void release(char *p) {
@@ -65,7 +73,7 @@ LITE_INLINE char *allocate(size_t size) {
         if (char *p = take_first_fit(head, size, kFitSteps)) return p;
         if (char *p = take_first_fit(head + sizeof(char *), size, 1)) return p;  // list i + 1: its head, if any, holds size
     }
-    return allocate_short<kHeads, 0>(size, i, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
+    return allocate_short<kHeads + kBias, kBias>(size, i + kBias, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 
