@@ -179,19 +179,21 @@ LITE_INLINE bool resize_unsplit(char *p, size_t size) {
 // Size classes two per power of two from kMinBlock (sizes from 2^k and from 1.5 * 2^k), the last of
 // kClasses taking every larger block: bump_freelist's lists and freelist's bins. With a
 // count-leading-zeros instruction the class comes from the normalised size: shifted so that its
-// leading one is the top bit, its top two bits are 2 + the bit after the leading one.
-template <int kClasses>
+// leading one is the top bit, its top two bits are 2 + the bit after the leading one. kBias is
+// added to the class (bump_freelist's biased index), folded into the constant: those top bits minus
+// twice the zeros, plus one constant, GCC's shortest code for either (Cortex-M4: 2 bytes).
+template <int kClasses, int kBias = 0>
 LITE_INLINE int half_power_class(size_t size) {
     constexpr int kMinShift = __builtin_ctz(kMinBlock);
 #if LITE_NO_CLZ
     int k = log2_floor(size);
-    int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1);
+    int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1) + kBias;
 #else
     constexpr int kBits = sizeof(size_t) * 8;
     int zeros = __builtin_clzl(size);
-    int c = 2 * (kBits - 2 - kMinShift) - 2 * zeros + (int)((size << zeros) >> (kBits - 2));
+    int c = (int)((size << zeros) >> (kBits - 2)) - 2 * zeros + (2 * (kBits - 2 - kMinShift) + kBias);
 #endif
-    return c < kClasses - 1 ? c : kClasses - 1;
+    return c < kClasses - 1 + kBias ? c : kClasses - 1 + kBias;
 }
 
 // Lazy merging, for the strategies that never merge a block when it is freed (bump_freelist,

@@ -43,7 +43,7 @@ constexpr int kBias = (int)(offsetof(Heap, heads) / sizeof(char *));
 #else
 constexpr int kBias = 0;
 #endif
-LITE_SHARED int biased_list_of(size_t size) { return half_power_class<kLists>(size) + kBias; }
+LITE_SHARED int biased_list_of(size_t size) { return half_power_class<kLists, kBias>(size); }
 LITE_INLINE char *biased_list(int c) { return slot_of(&heap().heads[c - kBias]); }
 LITE_INLINE int home(const char *p) { return biased_list_of(block_size(p)) - kBias; }  // the list free block p is on
 
