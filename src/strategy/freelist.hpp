@@ -85,9 +85,10 @@ LITE_INLINE void set_flag(char *p, Word flag, bool on) { set_header(p, on ? head
     if (next == heap().top) return arena_give_back(p);
     if (Word above = header(next); !(above & kInUse)) {
         unlink(next);
-        size += above;  // (free: its size alone)
+        size += above;  // (free: its size alone; the block above it has kPrevFree already)
+    } else {
+        set_header(next, above | kPrevFree);  // (or-ed: a rest released by trim may lie below it, already flagged)
     }
-    set_flag(p + size, kPrevFree, true);
     insert(p, size);
     if (LITE_ALLOC_CHECKED) checked::merged(p, freed);  // (emcc -Oz would keep a call to the empty hook)
 }
