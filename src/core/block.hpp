@@ -33,6 +33,12 @@ constexpr bool kSizeBuild = true;  // the other choices a size build makes (thei
 #define LITE_SHARED LITE_INLINE
 constexpr bool kSizeBuild = false;
 #endif
+// wasm (clang's code): where a choice differs there, its comment says why.
+#ifdef __wasm__
+constexpr bool kWasm = true;
+#else
+constexpr bool kWasm = false;
+#endif
 
 namespace lite {
 
