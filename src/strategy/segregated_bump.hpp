@@ -38,22 +38,25 @@ constexpr int kBins = LITE_ALLOC_SMALL_CLASSES + 1;  // index size / kAlign (0 a
 constexpr int kHeads = kBins + kLists;
 static_assert(LITE_ALLOC_HEADS == kHeads + 1, "config.hpp reserves the bins and lists");
 
+// (plus kAdd: allocate's biased index, below)
+template <int kAdd = 0>
 LITE_INLINE int head_of(size_t size) {
     // A small size skips the rest: the fast path's (-O2 builds, and cores whose log2 is a loop). Size
     // builds with a count-leading-zeros instruction compute both halves and choose: no branch, 17 B
     // less on wasm32.
 #if !defined(__OPTIMIZE_SIZE__) || LITE_NO_CLZ
-    if (size <= kSmallMax) return (int)(size / kAlign);
+    if (size <= kSmallMax) return (int)(size / kAlign) + kAdd;
 #endif
-    int c = log2_floor(size) - kLargeShift + kBins;  // (kBins added before the bound: GCC folds it into the subtraction)
-    int large = c < kHeads - 1 ? c : kHeads - 1;
-    return size <= kSmallMax ? (int)(size / kAlign) : large;
+    int c = log2_floor(size) - kLargeShift + kBins + kAdd;  // (kBins added before the bound: GCC folds it into the subtraction)
+    int large = c < kHeads - 1 + kAdd ? c : kHeads - 1 + kAdd;
+    return size <= kSmallMax ? (int)(size / kAlign) + kAdd : large;
 }
 LITE_INLINE char *list(int i) { return slot_of(&heap().heads[i]); }
-// allocate_short's indices (strategy.hpp) are biased as bump_freelist's on ARM without the merge: its
-// loop then reaches a head from the heap's address, not a second literal (4 bytes less on the
-// Cortex-M4); with the merge, GCC's code for it is 8 bytes larger so.
-#if defined(__arm__) && !LITE_ALLOC_MERGE
+// allocate names its list by an index biased as bump_freelist's on ARM (head_of<kBias>, the bias
+// folded into the large lists' constant): a head is the heap's address plus the index shifted, and
+// allocate_short's loop (strategy.hpp) needs no second literal (Cortex-M4: 8 bytes less without the
+// merge, 4 with it).
+#if defined(__arm__)
 constexpr int kBias = (int)(offsetof(Heap, heads) / sizeof(char *));
 #else
 constexpr int kBias = 0;
@@ -65,8 +68,8 @@ LITE_SHARED void release(char *p) {
 }
 
 LITE_INLINE char *allocate(size_t size) {
-    int i = head_of(size);
-    char *head = list(i);
+    int i = head_of<kBias>(size);
+    char *head = list(i - kBias);
     if (size <= kSmallMax) {
         // the fast path. A bin's blocks are of its size: their header is `size`, which the Cortex-M
         // code has in a register (8 bytes less); clang's wasm32 code would shrink by 17 without the
@@ -76,7 +79,7 @@ LITE_INLINE char *allocate(size_t size) {
         if (char *p = take_first_fit(head, size, kFitSteps)) return p;
         if (char *p = take_first_fit(head + sizeof(char *), size, 1)) return p;  // list i + 1: its head, if any, holds size
     }
-    return allocate_short<kHeads + kBias, kBias>(size, i + kBias, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
+    return allocate_short<kHeads + kBias, kBias>(size, i, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 
