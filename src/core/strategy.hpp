@@ -167,7 +167,7 @@ constexpr size_t kFitSteps = 16;  // how far the strategies look into a list bef
 template <class ListFor>
 LITE_INLINE void release_unsplit(char *p, ListFor list_for) {
     size_t size = block_size(p);
-    if (p + size == heap().top) return arena_give_back(p);
+    if ((size_t)(heap().top - p) == size) return arena_give_back(p);  // (on top; a distance: one register fewer than p + size)
     push_free(list_for(size), p, size);
 }
 LITE_INLINE bool resize_unsplit(char *p, size_t size) {
