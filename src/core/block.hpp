@@ -35,9 +35,9 @@ constexpr bool kSizeBuild = false;
 #endif
 // wasm (clang's code): where a choice differs there, its comment says why.
 #ifdef __wasm__
-constexpr bool kWasm = true;
+inline constexpr bool kWasm = true;
 #else
-constexpr bool kWasm = false;
+inline constexpr bool kWasm = false;
 #endif
 
 namespace lite {
