@@ -33,6 +33,13 @@ constexpr bool kSizeBuild = true;  // the other choices a size build makes (thei
 #define LITE_SHARED LITE_INLINE
 constexpr bool kSizeBuild = false;
 #endif
+// A shared step whose answer one caller drops: GCC would add a copy without it for that caller
+// (an .isra clone); this keeps one. (clang makes no such copies, and has no such attribute.)
+#if defined(__GNUC__) && !defined(__clang__)
+#define LITE_NO_CLONE __attribute__((noclone))
+#else
+#define LITE_NO_CLONE
+#endif
 // wasm (clang's code): where a choice differs there, its comment says why.
 #ifdef __wasm__
 inline constexpr bool kWasm = true;

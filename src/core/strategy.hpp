@@ -164,13 +164,15 @@ constexpr size_t kFitSteps = 16;  // how far the strategies look into a list bef
 // can grow (allocate_short below splits and merges only once it cannot), so a freed block goes back
 // to the bump space if it is on top (at any size), else onto the list that list_for(its size)
 // names; and only the block on top changes size (into the bump space): any other keeps its size.
+// (returns p: see bump_freelist's release)
 template <class ListFor>
-LITE_INLINE void release_unsplit(char *p, ListFor list_for) {
+LITE_INLINE char *release_unsplit(char *p, ListFor list_for) {
     size_t size = block_size(p);
     // (on top. A size build compares the distance: one register fewer than p + size; an -O2 build
     // adds, half an instruction less per call on x86-64)
-    if (kSizeBuild ? (size_t)(heap().top - p) == size : p + size == heap().top) return arena_give_back(p);
-    push_free(list_for(size), p, size);
+    if (kSizeBuild ? (size_t)(heap().top - p) == size : p + size == heap().top) arena_give_back(p);
+    else push_free(list_for(size), p, size);
+    return p;
 }
 LITE_INLINE bool resize_unsplit(char *p, size_t size) {
     size_t have = block_size(p);
@@ -215,6 +217,8 @@ LITE_INLINE int half_power_class(size_t size) {
 // index in heap().heads (bump_freelist's biased indices; 0 for segregated_bump).
 #if LITE_ALLOC_MERGE
 constexpr size_t kSplitRest = 64;
+template <class T> inline constexpr bool kIsBlock = false;  // whether a strategy's release returns its block
+template <> inline constexpr bool kIsBlock<char *> = true;
 // In size builds the slow path is inlined into the allocation function: one prologue, one carve
 // (bump_freelist: 90 bytes smaller on wasm32, 36 on the Cortex-M4). On the host it stays out of line,
 // called as the fast path's last step (a tail call: the fast path saves no register for after it).
@@ -254,7 +258,8 @@ LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
             if (rest_header >= kSplitRest - 1) {  // (rest >= 62, so >= 64 in multiples of 8: a 1-byte wasm constant)
                 set_header(p, size + kInUse);
                 set_header(p + size, rest_header);
-                release(p + size);
+                if constexpr (kIsBlock<decltype(release(p))>) p = release(p + size) - size;  // (release gives p + size back: no register keeps p across the call)
+                else release(p + size);
             }
             return p;
         }
@@ -286,9 +291,14 @@ LITE_INLINE char *allocate_short(size_t size, int i, Release release) {
 template <int kHeads, int kBias, class Release>
 LITE_INLINE char *allocate_short(size_t size, int i, Release) {
     if (char *p = arena_take(size)) return p;
+#ifdef __wasm__  // (clang's code shrinks the loop below too, but the merge's part of the shipped build would pass its cap)
     for (; i < kHeads; ++i)
         if (char *p = take_first_fit(slot_of(&heap().heads[i - kBias]), size, kWholeList)) return p;
     return nullptr;
+#else  // (i < kHeads. The last list tested after its walk: GCC's Cortex-M code returns the walk's answer in place, one register fewer, bump_freelist 16 bytes less)
+    for (;; ++i)
+        if (char *p = take_first_fit(slot_of(&heap().heads[i - kBias]), size, kWholeList); p || i == kHeads - 1) return p;
+#endif
 }
 #endif
 
