@@ -100,7 +100,10 @@ LITE_INLINE void arena_give_back(char *new_top) {
 // Resizes block p, of `have` bytes, that ends at the bump pointer, in place, to `size`; false if
 // there is no room. Growing may continue the heap after a gap: then the block is no longer on top,
 // and stays as it was. (need is signed: a shrinking block needs no room and takes the same path.)
-LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size) {
+// A caller that has the block's flags passes them: the header is then written as size + flags, not
+// read again after arena_grow's call (freelist: 4 bytes less on the Cortex-M4, 3 on wasm32).
+constexpr Word kFlagsUnread = ~(Word)0;
+LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size, Word flags = kFlagsUnread) {
     Heap &h = heap();
     // (the block's end, which the caller found at h.top: a size build reads it there, 4 bytes less on
     // the Cortex-M; an -O2 build adds, 1.7% fewer instructions per realloc-heavy call on x86-64)
@@ -109,7 +112,7 @@ LITE_INLINE bool arena_resize_top(char *payload, size_t have, size_t size) {
     if ((kGrowTestsRoom ? size > have : need > h.end - block_end) && arena_grow((size_t)need) != block_end) return false;
     if (need < 0) arena_give_back(payload + size);
     h.top = payload + size;
-    set_header(payload, header(payload) + need);  // the size changes by need; the flags stay
+    set_header(payload, flags == kFlagsUnread ? header(payload) + need : size + flags);  // the size changes by need; the flags stay
     return true;
 }
 // The first block (from the integer: before the first span base is null, and this is kWord, not

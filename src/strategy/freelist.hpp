@@ -46,8 +46,10 @@ LITE_SHARED void unlink(char *p) {
     char *next = next_free(p), *prev = prev_free(p);
     set_slot_link(prev, next);
     if (next) return set_link(next, 1, prev);
-    size_t i = ((uintptr_t)prev - (uintptr_t)heap().heads) / kWord;  // (a block is none of them)
-    if (i < kBins) heap().map &= ~((uint32_t)1 << i);
+    // (a block is none of them. From the heap's address: the map is then at a small offset, a
+    // 2-byte load and store on the Cortex-M, and its bit is set, so subtracting it clears it)
+    size_t i = ((uintptr_t)prev - (uintptr_t)&heap() - offsetof(Heap, heads)) / kWord;
+    if (i < kBins) heap().map -= (uint32_t)1 << i;
 }
 
 // Files p as a free block of `size` bytes (header and footer written here) at the head of its list.
@@ -112,12 +114,19 @@ LITE_INLINE char *allocate(size_t size) {
     int i = bin_of(size);
     char *p = heap().heads[i];
     if (!p || header(p) < size) {
-        uint32_t larger = heap().map & ((uint32_t)~1u << i);
+        // (the lists above i: in size builds the map shifted down past i, GCC's Cortex-M code 4 bytes
+        // smaller than masking it with ~1 << i; clang's wasm32 code would grow by 9, and x86-64's
+        // -O2 code runs 0.4% more instructions per call on the trace workload)
+        uint32_t larger = kWasm || !kSizeBuild ? heap().map & ((uint32_t)~1u << i) : (heap().map >> i) >> 1;
         if (larger) {
-            p = heap().heads[lowest_bit(larger)];
+            p = heap().heads[kWasm || !kSizeBuild ? lowest_bit(larger) : i + 1 + lowest_bit(larger)];
         } else {
-            for (size_t steps = kFitSteps; p && header(p) < size && steps--;) p = next_free(p);
-            if (!p || header(p) < size) {
+            // (the head and kFitSteps blocks after it. A walk that used its last step ended at a
+            // block too small: the test after it need not read that block again, 4 bytes less on
+            // the Cortex-M4, 12 on wasm32)
+            size_t steps = kFitSteps + 1;
+            while (p && header(p) < size && --steps) p = next_free(p);
+            if (!p || !steps) {
                 if (char *fresh = arena_take(size)) return fresh;
                 while (p && header(p) < size) p = next_free(p);  // memory is exhausted: the rest of the list
                 if (!p) return nullptr;
@@ -132,8 +141,10 @@ LITE_INLINE char *allocate(size_t size) {
 LITE_INLINE bool resize(char *p, size_t size) {
     size_t have = block_size(p);
     char *next = p + have;
-    if (next == heap().top) return arena_resize_top(p, have, size);
     Word flags = header(p) & kFlags;
+    // (the flags passed in size builds; an -O2 build reads the header again: with them, x86-64
+    // runs 5% more instructions per call on the realloc-heavy vector workload)
+    if (next == heap().top) return arena_resize_top(p, have, size, kSizeBuild ? flags : kFlagsUnread);
     if (size > have) {
         Word above = header(next);
         if ((above & kInUse) || have + above < size) return false;  // (free: its size alone)
