@@ -33,7 +33,15 @@ inline constexpr char kName[] = "freelist";
 constexpr int kBins = 32;  // two per power of two from kMinBlock; the last takes everything larger
 static_assert(LITE_ALLOC_HEADS == kBins, "config.hpp reserves the bins");
 
-LITE_SHARED int bin_of(size_t size) { return half_power_class<kBins>(size); }
+// Inlined on wasm: no call on every free and allocation (clang's wasm32 code 9 bytes larger; Lua
+// under Emscripten 3 % faster, farm-bench's median of 40 paired runs; x86-64 clang -Oz code as a
+// deterministic stand-in: 4 % fewer allocator instructions on the Lua trace).
+#ifdef __wasm__
+LITE_INLINE
+#else
+LITE_SHARED
+#endif
+int bin_of(size_t size) { return half_power_class<kBins>(size); }
 LITE_INLINE int home(const char *p) { return bin_of(block_size(p)); }  // the list free block p is on
 LITE_INLINE char *next_free(const char *p) { return link(p, 0); }
 LITE_INLINE char *prev_free(const char *p) { return link(p, 1); }
