@@ -26,6 +26,9 @@ struct Heap {
                      // first span). Not the payload itself, which memcheck would take for a pointer
                      // to the first block and never call it leaked.
     size_t claimed;  // bytes obtained from the backend or the region
+#if defined(LITE_ALLOC_STRATEGY_freelist)  // (the others mark their gap blocks: kGapMark)
+    size_t gaps;     // bytes of gap blocks (foreign memory between spans, and what they cover of ours)
+#endif
 #if LITE_ALLOC_SKIP_FRESH_ZEROING
     char *clean;     // the highest `top` has ever been
 #endif
@@ -64,11 +67,19 @@ constexpr bool kGrowTestsRoom = kSizeBuild;
 // A new in-use block of `size` bytes carved from the bump space, which holds them (arena_has,
 // arena_grow). `grown` is the bump pointer as arena_grow returned it, or null: GCC's
 // Cortex-M code carves there without loading it again; clang's wasm code is smaller loading it.
+#ifdef __wasm__
+constexpr bool kCarveAtGrown = false;
+#else
+constexpr bool kCarveAtGrown = true;
+#endif
 LITE_INLINE char *arena_carve(size_t size, char *grown = nullptr) {
-    char *p = !kWasm && grown ? grown : heap().top;
+    char *p = kCarveAtGrown && grown ? grown : heap().top;
     heap().top = p + size;
-    // (an or on wasm: clang's wasm32 code for freelist's aligned allocation is 2 bytes smaller)
-    set_header(p, kWasm ? size | kInUse : size + kInUse);
+#ifdef __wasm__
+    set_header(p, size | kInUse);  // (an or: clang's wasm32 code for freelist's aligned allocation is 2 bytes smaller)
+#else
+    set_header(p, size + kInUse);
+#endif
     return p;
 }
 // A new in-use block of `size` bytes carved from the bump space, grown if need be, or nullptr. (An

@@ -65,10 +65,14 @@ constexpr Word kInUse = 1;     // handed out, or a gap (clear: the block is on a
 constexpr Word kPrevFree = 2;  // freelist only: the block just below is free; its size is in its last word
 constexpr Word kAligned = 4;   // handed out by an aligned allocation: realloc keeps its alignment
 constexpr Word kFlags = kInUse | kPrevFree | kAligned;
-// A gap block (arena.hpp) is marked by kAligned, which only blocks handed out by an aligned
-// allocation have otherwise (and a gap is never handed out): lite_alloc_stats finds the gaps by it,
-// and growth keeps no count of their bytes (6 bytes less on the Cortex-M).
-constexpr Word kGapMark = kAligned;
+// A gap block (arena.hpp) is marked by kPrevFree where no other block has it (every strategy but
+// freelist): lite_alloc_stats finds the gaps by it, and growth keeps no count of their bytes (6 bytes
+// less on the Cortex-M). freelist counts them in heap().gaps.
+#if defined(LITE_ALLOC_STRATEGY_freelist)
+constexpr Word kGapMark = 0;
+#else
+constexpr Word kGapMark = kPrevFree;
+#endif
 
 // The largest request served; anything above fails with ENOMEM. It leaves room below PTRDIFF_MAX
 // for the header, rounding and the arena's slack, so no size arithmetic can overflow. On Cortex-M

@@ -47,6 +47,9 @@ char *arena_grow(size_t size) {
                 if (kMinBlock > kAlign && (size_t)(first - h.top) < kMinBlock) first += kAlign;  // a gap is a block too
                 size_t gap = (size_t)(first - h.top);
                 set_header(h.top, gap + kInUse + kGapMark);  // the gap block
+#if defined(LITE_ALLOC_STRATEGY_freelist)
+                h.gaps += gap;
+#endif
             } else {
                 h.base = first - kWord;
             }

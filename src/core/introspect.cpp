@@ -60,6 +60,9 @@ extern "C" lite_alloc_stats_t lite_alloc_stats(void) {
         (!in_use(p) ? s.free_bytes : header(p) & kGapMark ? gaps : s.in_use) += block_size(p);
         return 0;
     });
+#if defined(LITE_ALLOC_STRATEGY_freelist)
+    s.in_use -= heap().gaps;
+#endif
     s.peak_in_use = g_stats.peak_in_use;
     s.failed_requests = g_stats.failed;
     return s;

@@ -125,10 +125,9 @@ LITE_INLINE char *allocate(size_t size) {
         // (the lists above i: in size builds the map shifted down past i, GCC's Cortex-M code 4 bytes
         // smaller than masking it with ~1 << i; clang's wasm32 code would grow by 9, and x86-64's
         // -O2 code runs 0.4% more instructions per call on the trace workload)
-        constexpr bool kShifted = kSizeBuild && !kWasm;
-        uint32_t larger = kShifted ? (heap().map >> i) >> 1 : heap().map & ((uint32_t)~1u << i);
+        uint32_t larger = kWasm || !kSizeBuild ? heap().map & ((uint32_t)~1u << i) : (heap().map >> i) >> 1;
         if (larger) {
-            p = heap().heads[kShifted ? i + 1 + lowest_bit(larger) : lowest_bit(larger)];
+            p = heap().heads[kWasm || !kSizeBuild ? lowest_bit(larger) : i + 1 + lowest_bit(larger)];
         } else {
             // (the head and kFitSteps blocks after it. A walk that used its last step ended at a
             // block too small: the test after it need not read that block again, 4 bytes less on
