@@ -52,7 +52,7 @@ namespace lite {
 using Word = size_t;
 constexpr size_t kWord = sizeof(Word);
 constexpr size_t kAlign = alignof(max_align_t);  // 16 on x86-64 and wasm32-wasi, 8 on Cortex-M/Emscripten
-constexpr size_t round_up(size_t n, size_t align) { return (n + align - 1) & ~(align - 1); }
+LITE_INLINE constexpr size_t round_up(size_t n, size_t align) { return (n + align - 1) & ~(align - 1); }
 // The smallest block: every request is rounded up to it, so every block can become a free one.
 constexpr size_t kMinBlock = round_up(LITE_ALLOC_MIN_FREE_WORDS * kWord, kAlign);
 static_assert(kMinBlock <= 2 * kAlign, "an aligned lead plus one alignment step can stand as a free block");

@@ -73,7 +73,7 @@ LITE_INLINE char *allocate(size_t size) {
     char *head = biased_list(c);
     if (char *p = take_first_fit(head, size, kFitSteps)) return p;
     if (char *p = take_first_fit(head + sizeof(char *), size, 1)) return p;  // list c + 1: its head, if any, holds size
-    return allocate_short<kLists + kBias, kBias>(size, c, [](char *p) { return release(p); });  // bump space, grow, split, merge (strategy.hpp)
+    return allocate_short<kLists + kBias, kBias>(size, c, [](char *p) __attribute__((always_inline)) { return release(p); });  // bump space, grow, split, merge (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 

@@ -79,7 +79,7 @@ LITE_INLINE char *allocate(size_t size) {
         if (char *p = take_first_fit(head, size, kFitSteps)) return p;
         if (char *p = take_first_fit(head + sizeof(char *), size, 1)) return p;  // list i + 1: its head, if any, holds size
     }
-    return allocate_short<kHeads + kBias, kBias>(size, i, [](char *p) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
+    return allocate_short<kHeads + kBias, kBias>(size, i, [](char *p) __attribute__((always_inline)) { release(p); });  // bump space, grow, split, merge (strategy.hpp)
 }
 LITE_INLINE bool resize(char *p, size_t size) { return resize_unsplit(p, size); }
 
