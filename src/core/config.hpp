@@ -23,6 +23,11 @@
 //                                                       free blocks and merge adjacent ones
 //                                                       (0: smaller code; a full heap serves a
 //                                                       request whole from a list, or fails)
+// LITE_ALLOC_INLINE_SHARED        per target users     1: a size build inlines its shared steps too
+//                                 (Emscripten 1)        (LITE_SHARED, block.hpp) into every caller: no
+//                                                       call between an entry point and the memory, a
+//                                                       few hundred bytes more; for wasm run by a JIT
+//                                                       (V8), where such calls cost more than the bytes
 // LITE_ALLOC_VALGRIND             0        users        1: tell memcheck about every block
 // LITE_ALLOC_NEWLIB               per target the build  newlib's _malloc_r family is the libc's entry
 // LITE_ALLOC_NO_LIBC              per target the build  no errno, no stderr (freestanding wasm32)
@@ -91,6 +96,12 @@
 #endif
 #ifndef LITE_ALLOC_VALGRIND
 #define LITE_ALLOC_VALGRIND 0
+#endif
+#if defined(LITE_ALLOC_INLINE_SHARED) && LITE_ALLOC_INLINE_SHARED != 0 && LITE_ALLOC_INLINE_SHARED != 1
+#error "LITE_ALLOC_INLINE_SHARED is not accepted: one of 0 1"
+#endif
+#ifndef LITE_ALLOC_INLINE_SHARED
+#define LITE_ALLOC_INLINE_SHARED 0
 #endif
 // calloc skips what the backend zeroed, by remembering how high the bump pointer has been. Not under
 // valgrind: that remembered address may equal a block's start and hide the block's leak from memcheck.
