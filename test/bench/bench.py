@@ -351,8 +351,8 @@ def tables(host, wasm, wasm_foot=None, cm=None, programs_text=''):
     return '\n'.join(L) + '\n'
 
 
-def goals(host):
-    """The speed issue's targets (issue 9), from the host's deterministic figures: met or missed."""
+def goals(host, progs=None):
+    """The speed issues' targets (issues 9 and 18): met or missed."""
     L = []
     dl = host['dlmalloc']
 
@@ -371,7 +371,26 @@ def goals(host):
              (d['footprint'] / d['peak_live']), 1.0, 'x (host)')
     bm = host['bump_freelist']['mixed']
     line('bump_freelist mixed-sizes footprint / peak live', bm['footprint'] / bm['peak_live'], 2.0, 'x (host)')
+    # The one-layer issue's speed targets (issue 18), for the libraries as shipped: Lua under Emscripten
+    # (wall time against dlmalloc's), Lua on the Cortex-M4 (instructions against newlib-nano's), and the
+    # host's instructions per call, each workload no more than 5 % above d166c82's.
+    for s, goal in (('bump_freelist', 0.75), ('segregated_bump', 0.72), ('freelist', 0.82)):
+        em = (progs or {}).get('emscripten', {}).get('lua', {}).get(s)
+        if em:
+            line('Lua under Emscripten, %s' % s, em['ratio'], 1.0, 'x dlmalloc\'s time')
+        m4 = (progs or {}).get('cortex-m4', {}).get('lua', {}).get(s)
+        if m4:
+            line('Lua on the Cortex-M4, %s' % s, m4['ratio'], goal, 'x newlib-nano\'s instructions')
+        for w, before in zip(WORKLOADS, ISSUE18_HOST_BEFORE[s]):
+            line('host %s %s, %.1f instr/call' % (s, w, host[s][w]['ipc']), host[s][w]['ipc'] / before, 1.05,
+                 'x d166c82\'s %.1f' % before)
     return '\n'.join(L) + '\n'
+
+
+# Host instructions per call of d166c82 (before the one-layer redesign), per workload (WORKLOADS' order).
+ISSUE18_HOST_BEFORE = {'bump_freelist': (48.5, 1197.3, 48.9, 42.4, 48.1),
+                       'segregated_bump': (24.0, 1182.2, 43.2, 27.0, 35.3),
+                       'freelist': (59.7, 1173.4, 56.5, 65.4, 83.5)}
 
 
 def main():
@@ -398,7 +417,7 @@ def main():
     progs = programs.main(QUICK)
     text = tables(host, wasm, wasm_foot, cm, programs.table(progs) if progs else '')
     print(text)
-    g = goals(host)  # the project's own targets: build/bench/goals.txt, printed only with --goals (make goals prints the file)
+    g = goals(host, progs)  # the project's own targets: build/bench/goals.txt, printed only with --goals (make goals prints the file)
     if '--goals' in sys.argv:
         print('Speed goals:\n' + g)
     with open(os.path.join(OUT, 'bench-table.md'), 'w') as f:
