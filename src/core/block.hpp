@@ -26,8 +26,8 @@
 // A step that more than one entry point takes, and that is too large to copy into each: in a build
 // for size (-Os, -Oz: Cortex-M, RISC-V, wasm), one shared copy (a header function: its copies in
 // several objects fold into one at link time); in a build for speed (-O2: the host), inlined; and
-// inlined in a size build with LITE_ALLOC_INLINE_SHARED (Emscripten: V8 runs wasm calls slowly
-// enough that these cost the -Oz libraries a third of their speed; config.hpp).
+// inlined in a size build with LITE_ALLOC_INLINE_SHARED (wasi and Emscripten: V8 runs wasm calls
+// slowly enough that these cost the -Oz libraries up to a third of their speed; config.hpp).
 #if defined(__OPTIMIZE_SIZE__) && !LITE_ALLOC_INLINE_SHARED
 #define LITE_SHARED [[gnu::noinline]] inline
 constexpr bool kSizeBuild = true;  // the other choices a size build makes (their comments say why)

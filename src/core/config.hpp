@@ -24,7 +24,7 @@
 //                                                       (0: smaller code; a full heap serves a
 //                                                       request whole from a list, or fails)
 // LITE_ALLOC_INLINE_SHARED        per target users     1: a size build inlines its shared steps too
-//                                 (Emscripten 1)        (LITE_SHARED, block.hpp) into every caller: no
+//                                 (wasi, Emscripten: 1) (LITE_SHARED, block.hpp) into every caller: no
 //                                                       call between an entry point and the memory, a
 //                                                       few hundred bytes more; for wasm run by a JIT
 //                                                       (V8), where such calls cost more than the bytes
