@@ -7,8 +7,8 @@ AR       := emar
 AVAILABLE := $(shell command -v $(CXX) >/dev/null && command -v $(AR) >/dev/null && echo yes)
 TARGET_FLAGS :=
 # The shared steps inlined (config.hpp): V8 makes a call between wasm functions cost enough that
-# the -Oz libraries with them out of line replayed the Lua trace in 1.25-1.36x dlmalloc's time, with
-# them inlined in 0.90-0.97x, for about 290 bytes more. (TARGET_DEFINES= on make's command line
+# the -Oz libraries with them out of line replayed the Lua trace in 1.20-1.39x dlmalloc's time, with
+# them inlined in 0.91-0.97x, for about 290 bytes more. (TARGET_DEFINES= on make's command line
 # builds the smallest library.)
 TARGET_DEFINES := -DLITE_ALLOC_INLINE_SHARED=1
 # Debian's emcc runs node scripts that need Debian's node modules.

@@ -24,10 +24,11 @@
 //                                                       (0: smaller code; a full heap serves a
 //                                                       request whole from a list, or fails)
 // LITE_ALLOC_INLINE_SHARED        per target users     1: a size build inlines its shared steps too
-//                                 (wasi, Emscripten: 1) (LITE_SHARED, block.hpp) into every caller: no
-//                                                       call between an entry point and the memory, a
-//                                                       few hundred bytes more; for wasm run by a JIT
-//                                                       (V8), where such calls cost more than the bytes
+//                                 (wasi, Emscripten: 1) (LITE_SHARED) into every caller, and makes the
+//                                                       speed build's other choices (kSizeBuild,
+//                                                       block.hpp): no call between an entry point and
+//                                                       the memory, a few hundred bytes more; for wasm
+//                                                       run by a JIT (V8), where calls cost more
 // LITE_ALLOC_VALGRIND             0        users        1: tell memcheck about every block
 // LITE_ALLOC_NEWLIB               per target the build  newlib's _malloc_r family is the libc's entry
 // LITE_ALLOC_NO_LIBC              per target the build  no errno, no stderr (freestanding wasm32)

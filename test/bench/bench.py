@@ -374,11 +374,12 @@ def goals(host, progs=None):
     # The one-layer issue's speed targets (issue 18), for the libraries as shipped: Lua under Emscripten
     # (wall time against dlmalloc's), Lua on the Cortex-M4 (instructions against newlib-nano's), and the
     # host's instructions per call, each workload no more than 5 % above d166c82's.
+    progs = progs or {}
     for s, goal in (('bump_freelist', 0.75), ('segregated_bump', 0.72), ('freelist', 0.82)):
-        em = (progs or {}).get('emscripten', {}).get('lua', {}).get(s)
+        em = progs.get('emscripten', {}).get('lua', {}).get(s)
         if em:
             line('Lua under Emscripten, %s' % s, em['ratio'], 1.0, 'x dlmalloc\'s time')
-        m4 = (progs or {}).get('cortex-m4', {}).get('lua', {}).get(s)
+        m4 = progs.get('cortex-m4', {}).get('lua', {}).get(s)
         if m4:
             line('Lua on the Cortex-M4, %s' % s, m4['ratio'], goal, 'x newlib-nano\'s instructions')
         for w, before in zip(WORKLOADS, ISSUE18_HOST_BEFORE[s]):
