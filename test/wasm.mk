@@ -54,6 +54,13 @@ wasm_expect_death = out=$$($(1) 2>&1); rc=$$?; echo "$$out" | grep -m1 -E '^(lit
   if [ -n "$(2)" ] && ! echo "$$out" | grep -q "$(2)"; then echo "death test: no '$(2)' message"; exit 1; fi; \
   echo "death test: exit code $$rc, as expected"
 
+# $(call wasm_expect_inlined,library): wasi and Emscripten inline the steps other size builds share
+# (LITE_ALLOC_INLINE_SHARED, toolchains/*.mk): none of them may be a function of its own there
+# (freelist's release is one by design; wasm32 keeps them all).
+wasm_expect_inlined = out=$$(llvm-nm-19 -C --defined-only $(1) | \
+  grep -E 'lite::(round_up|take_first_fit|strategy::(biased_list_of|bin_of|unlink|trim))\('); \
+  if [ -n "$$out" ]; then echo "$(1): out of line despite LITE_ALLOC_INLINE_SHARED:"; echo "$$out"; exit 1; fi; \
+  echo "$(1): the shared steps inlined"
 
 SUITE_MINI_FLAGS := -O2 -DLITE_SUITE_MINI -Iinclude
 WASM_LIB = build/$(TARGET)/$(1)$(if $(2),/$(2))/liblite_alloc.a
@@ -63,6 +70,7 @@ ifeq ($(TARGET),wasi)
 wasm-check-%: wasm-libs-%
 	@mkdir -p $(WASM_TEST)
 	@echo "== wasi $*"
+	@$(call wasm_expect_inlined,$(call WASM_LIB,$*))
 	$(CC) $(TARGET_FLAGS) $(SUITE_MINI_FLAGS) $(SUITE_SOURCES) $(call WASM_LIB,$*,testing) -o $(WASM_TEST)/suite-$*.wasm
 	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/suite-$*.wasm,$(WASM_TEST)/suite-$*.out,$*: [0-9]* passed$(comma) 0 failed)
 	$(CC) $(TARGET_FLAGS) -O2 -Iinclude '-DLITE_ALLOC_EXPECTED_STRATEGY="$*"' -c test/programs/real_c.c -o $(WASM_TEST)/real_c-$*.o
@@ -127,6 +135,7 @@ EMSCRIPTEN_TESTS ?= /usr/share/emscripten/tests
 wasm-check-%: wasm-libs-%
 	@mkdir -p $(WASM_TEST)
 	@echo "== emscripten $*"
+	@$(call wasm_expect_inlined,$(call WASM_LIB,$*))
 	$(CC) $(SUITE_MINI_FLAGS) $(SUITE_SOURCES) $(call WASM_LIB,$*,testing) -sALLOW_MEMORY_GROWTH=1 -o $(WASM_TEST)/suite-$*.js
 	@$(call wasm_run,$(EMSCRIPTEN_RUN) $(WASM_TEST)/suite-$*.js,$(WASM_TEST)/suite-$*.out,$*: [0-9]* passed$(comma) 0 failed)
 	$(CC) -O2 -Iinclude '-DLITE_ALLOC_EXPECTED_STRATEGY="$*"' test/programs/real_c.c $(call WASM_LIB,$*) $(EMSCRIPTEN_LINK) -o $(WASM_TEST)/real_c-$*.js
