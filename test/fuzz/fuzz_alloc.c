@@ -30,9 +30,11 @@ void lite_free(void *ptr); /* not renamed above: lite_alloc_stats_t has a member
  * is missing, then, if that span did not continue the heap, the whole size), and a call makes at
  * most three: a realloc of an aligned block tries in place, then asks the strategy for a block
  * with room for the lead, then carves one with the lead it needs (regress-aligned-realloc-six-spans:
- * the pool leaves a gap before every span, so each reservation takes two). */
+ * the pool leaves a gap before every span, so each reservation takes two). The strategy's slow
+ * path of bump_freelist and segregated_bump asks once more per round after a refusal (before its
+ * look, before its merge, after it: src/core/strategy.hpp), so two more requests, both refused. */
 #define MAX_SPANS_PER_CALL 6
-#define MAX_GROWS_PER_CALL 6
+#define MAX_GROWS_PER_CALL 8
 #ifndef FUZZ_CHECKED
 #define FUZZ_CHECKED 0 /* 1: built against the checked library (test/trust.mk's fuzz_checked) */
 #endif
