@@ -58,12 +58,15 @@ VARIANT_FLAGS_sanitized := $(VARIANT_FLAGS_testing) -fsanitize=address,undefined
 VARIANT_FLAGS_testing_checked := $(VARIANT_FLAGS_testing) $(VARIANT_FLAGS_checked)
 VARIANT_FLAGS_checked_every_call := $(VARIANT_FLAGS_checked) -DLITE_ALLOC_CHECK_INTERVAL=1
 VARIANT_FLAGS_testing_nomerge := $(VARIANT_FLAGS_testing) -DLITE_ALLOC_MERGE=0
+VARIANT_FLAGS_merge2 := -DLITE_ALLOC_MERGE=2
+VARIANT_FLAGS_testing_merge2 := $(VARIANT_FLAGS_testing) -DLITE_ALLOC_MERGE=2
 # The shipped variants carry the libc's ABI files: the target's own, and mallinfo() & co. where the
 # libc declares them (a separate object: linked only into programs that call them).
 MALLINFO_ABI_host       := src/abi/mallinfo.cpp
 MALLINFO_ABI_emscripten := src/abi/mallinfo.cpp
 VARIANT_ABI_release  := $(TARGET_ABI) $(MALLINFO_ABI_$(TARGET))
 VARIANT_ABI_checked  := $(VARIANT_ABI_release)
+VARIANT_ABI_merge2   := $(VARIANT_ABI_release)
 # record (RECORD=1): malloc & co. write one line per call to stdout (src/abi/record.cpp, test/advise).
 VARIANT_FLAGS_record := -DLITE_ALLOC_PREFIXED
 # (record.cpp compiles newlib_reent.cpp itself, so that newlib's _malloc_r family calls the recorder)

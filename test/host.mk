@@ -38,11 +38,16 @@ build/host/%/testing_nomerge/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_nomerge
 	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_MERGE=0 $(SUITE_SOURCES) build/host/$*/testing_nomerge/liblite_alloc.a -lcmocka -o $@
 
+# With the merge before growth as well (LITE_ALLOC_MERGE=2).
+build/host/%/testing_merge2/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_merge2
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_MERGE=2 $(SUITE_SOURCES) build/host/$*/testing_merge2/liblite_alloc.a -lcmocka -o $@
+
 # $(call host_suite,binary): runs a suite quietly: its summary on success, its whole output on failure.
 host_suite = { $(1) > $(1).out 2>&1 || { cat $(1).out; echo "$(1): FAILED"; false; }; } && \
   awk '/^\[  PASSED  \] [0-9]/ { p += $$4 } /^\[  SKIPPED \] [0-9]/ { k += $$4 } END { print p " passed, " k+0 " skipped" }' $(1).out
 
-.PHONY: check-host check-host-sanitized check-host-checked check-host-nomerge check-install check-build-options check-mallinfo FORCE
+.PHONY: check-host check-host-sanitized check-host-checked check-host-nomerge check-host-merge2 check-install check-build-options check-mallinfo FORCE
 FORCE:
 check-host: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
 	@for s in $(STRATEGIES); do echo "== host $$s"; $(call host_suite,build/host/$$s/testing/suite) || exit 1; done
@@ -55,6 +60,9 @@ check-host-checked: $(foreach s,$(STRATEGIES),build/host/$(s)/testing_checked/su
 
 check-host-nomerge: $(foreach s,bump_freelist segregated_bump,build/host/$(s)/testing_nomerge/suite)
 	@for s in bump_freelist segregated_bump; do echo "== host $$s (LITE_ALLOC_MERGE=0)"; $(call host_suite,build/host/$$s/testing_nomerge/suite) || exit 1; done
+
+check-host-merge2: $(foreach s,bump_freelist segregated_bump,build/host/$(s)/testing_merge2/suite)
+	@for s in bump_freelist segregated_bump; do echo "== host $$s (LITE_ALLOC_MERGE=2)"; $(call host_suite,build/host/$$s/testing_merge2/suite) || exit 1; done
 
 # make install as users consume it (test/abi/install.sh): pkg-config and the CMake package on the
 # host and Cortex-M4 (a program using only new and stdio must get lite-alloc), and a wasi sysroot.
@@ -81,4 +89,4 @@ check-mallinfo: FORCE
 	  if nm build/host/$$s/abi-test/real_c | grep -Eq ' T (mallinfo|malloc_stats|malloc_trim)$$'; then \
 	    echo "real_c carries mallinfo.o without calling it"; exit 1; fi; done
 
-check: check-host check-host-sanitized check-host-checked check-host-nomerge check-install check-build-options check-mallinfo
+check: check-host check-host-sanitized check-host-checked check-host-nomerge check-host-merge2 check-install check-build-options check-mallinfo

@@ -51,6 +51,9 @@ build/host/%/fuzz_checked/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_CHECKED=1,-DFUZZ_CHECKED=1)
 build/host/%/fuzz32/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,,,-m32)
+# fuzz_merge2: LITE_ALLOC_MERGE=2, the merge before growth as well (freelist: as in fuzz).
+build/host/%/fuzz_merge2/fuzz_alloc: $(FUZZ_DEPS)
+	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_MERGE=2)
 # fuzz_uaf: the checked build, with writes after free that it must name (fuzz_alloc.c's FUZZ_UAF);
 # its report goes to the fuzz target (fuzz_backend.cpp), not to src/abi/report.cpp.
 build/host/%/fuzz_uaf/fuzz_alloc: $(FUZZ_DEPS)
@@ -58,7 +61,7 @@ build/host/%/fuzz_uaf/fuzz_alloc: $(FUZZ_DEPS)
 
 # One fuzz run per strategy: the committed seeds plus what earlier runs found (build/fuzz/corpus/<s>),
 # crashes to build/fuzz/crashes/<s>/. Prints libFuzzer's executions and coverage (cov, ft) at the end.
-# $(1) = seconds, $(2) = build dir name (fuzz, fuzz_checked or fuzz32), $(3) = how to run it.
+# $(1) = seconds, $(2) = build dir name (fuzz, fuzz_checked, fuzz32 or fuzz_merge2), $(3) = how to run it.
 define FUZZ_RUN
 	@for s in $(STRATEGIES); do \
 	  mkdir -p build/fuzz/corpus/$$s build/fuzz/crashes/$$s; \
@@ -76,8 +79,9 @@ endef
 
 check-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc \
               build/host/$(s)/fuzz_checked/fuzz_alloc build/host/$(s)/fuzz_uaf/fuzz_alloc build/host/$(s)/fuzz_replay/fuzz_alloc \
-              build/host/$(s)/fuzz_replay32/fuzz_alloc)
+              build/host/$(s)/fuzz_replay32/fuzz_alloc build/host/$(s)/fuzz_merge2/fuzz_alloc)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz)
+	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz_merge2)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz32,test/harness/run32.sh)
 	$(call FUZZ_RUN,$(FUZZ_CHECK_SECONDS),fuzz_checked)
 	$(call FUZZ_RUN,$(FUZZ_UAF_CHECK_SECONDS),fuzz_uaf)
@@ -87,8 +91,9 @@ check-fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host
 # The long run: each strategy on the testing variant, then on the checked build (canaries and
 # the whole-heap check inside every call), FUZZ_SECONDS each.
 fuzz: $(foreach s,$(STRATEGIES),build/host/$(s)/fuzz/fuzz_alloc build/host/$(s)/fuzz_checked/fuzz_alloc \
-        build/host/$(s)/fuzz_uaf/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc)
+        build/host/$(s)/fuzz_uaf/fuzz_alloc build/host/$(s)/fuzz32/fuzz_alloc build/host/$(s)/fuzz_merge2/fuzz_alloc)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz)
+	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz_merge2)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz_checked)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz_uaf)
 	$(call FUZZ_RUN,$(FUZZ_SECONDS),fuzz32,test/harness/run32.sh)

@@ -36,6 +36,10 @@ struct Heap {
 #if defined(LITE_ALLOC_STRATEGY_freelist)
     uint32_t map;    // freelist: bit i set when list i is not empty
 #endif
+#if LITE_ALLOC_MERGE == 2
+    size_t freed;    // bytes filed onto the lists since the last merge, its runs included
+                     // (strategy.hpp); just before heads: the merge's one memset clears both
+#endif
     char *heads[LITE_ALLOC_HEADS];  // the strategy's free lists
 };
 extern Heap g_heap;

@@ -22,7 +22,11 @@
 //                                                       backend refuses (a full fixed heap), split
 //                                                       free blocks and merge adjacent ones
 //                                                       (0: smaller code; a full heap serves a
-//                                                       request whole from a list, or fails)
+//                                                       request whole from a list, or fails; 2:
+//                                                       also before a growing heap grows, once
+//                                                       more than half of it was freed since the
+//                                                       last merge: less RAM where buffers grow
+//                                                       through many sizes, a little more code)
 // LITE_ALLOC_INLINE_SHARED        per target users     1: a size build inlines its shared steps too
 //                                 (wasi, Emscripten: 1) (LITE_SHARED) into every caller, and makes the
 //                                                       speed build's other choices (kSizeBuild,
@@ -83,8 +87,8 @@
 #ifndef LITE_ALLOC_FRESH_MEMORY_IS_ZERO
 #define LITE_ALLOC_FRESH_MEMORY_IS_ZERO 0
 #endif
-#if defined(LITE_ALLOC_MERGE) && LITE_ALLOC_MERGE != 0 && LITE_ALLOC_MERGE != 1
-#error "LITE_ALLOC_MERGE is not accepted: one of 0 1"
+#if defined(LITE_ALLOC_MERGE) && LITE_ALLOC_MERGE != 0 && LITE_ALLOC_MERGE != 1 && LITE_ALLOC_MERGE != 2
+#error "LITE_ALLOC_MERGE is not accepted: one of 0 1 2"
 #endif
 #if defined(LITE_ALLOC_STRATEGY_freelist)  // it merges on every free
 #undef LITE_ALLOC_MERGE

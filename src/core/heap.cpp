@@ -30,6 +30,9 @@ char *arena_grow(size_t size) {
     size_t ask = size - (size_t)(h.end - h.top);
     while ((size_t)(h.end - h.top) < size) {
         if (h.fixed) return nullptr;
+#if LITE_ALLOC_MERGE == 2
+        if (h.freed > h.claimed >> 1) return nullptr;  // the lists are due: the strategy looks and merges first
+#endif
 #ifdef LITE_ALLOC_FAULT_INJECTION
         if (g_grow_budget == 0) return nullptr;
         if (g_grow_budget > 0) --g_grow_budget;

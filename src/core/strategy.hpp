@@ -171,7 +171,12 @@ LITE_INLINE char *release_unsplit(char *p, ListFor list_for) {
     // (on top. A size build compares the distance: one register fewer than p + size; an -O2 build
     // adds, half an instruction less per call on x86-64)
     if (kSizeBuild ? (size_t)(heap().top - p) == size : p + size == heap().top) arena_give_back(p);
-    else push_free(list_for(size), p, size);
+    else {
+#if LITE_ALLOC_MERGE == 2
+        heap().freed += size;
+#endif
+        push_free(list_for(size), p, size);
+    }
     return p;
 }
 LITE_INLINE bool resize_unsplit(char *p, size_t size) {
@@ -212,11 +217,22 @@ LITE_INLINE int half_power_class(size_t size) {
 // So a heap that cannot grow fails a request only when no run of free blocks holds it. Rests of
 // splits are merged again by the next walk; a heap that can grow never splits or merges (the
 // footprint of a steady malloc/free loop stays bounded, as without them).
+// LITE_ALLOC_MERGE=2 treats a heap as if it could not grow while its lists are due: heap().freed,
+// the bytes release filed onto them since the last merge (the merge's runs included), is above half
+// of what the heap claimed (arena_grow refuses then). So the look, and if need be the merge, come
+// before growth once much of the heap was freed: programs whose buffers grow through many sizes
+// leave blocks that no later request fits whole, which the merge joins. When even the merged lists
+// hold nothing for the request, freed restarts from 0 and the heap grows; when a merge serves it,
+// freed stays as high (its runs count) and the next request that would grow looks first again. A
+// steady loop that its own lists serve never gets here. Measured: make bench's growing-heap table
+// (its high-water marks) and host workloads (instructions per call within 3 %).
 // LITE_ALLOC_MERGE=0 leaves the split and the merge out (the allocate_short after #else).
 // Their list indices i and kHeads (the number of lists) are the strategy's: each kBias more than the
 // index in heap().heads (bump_freelist's biased indices; 0 for segregated_bump).
 #if LITE_ALLOC_MERGE
-constexpr size_t kSplitRest = 64;
+// (LITE_ALLOC_MERGE=2 splits off any rest that can be a block: its merges come often enough to join
+// small rests again; segregated_bump's peak under Emscripten's MuJS 1.37 -> 1.18x dlmalloc's)
+constexpr size_t kSplitRest = LITE_ALLOC_MERGE == 2 ? kMinBlock : 64;
 template <class T> inline constexpr bool kIsBlock = false;  // whether a strategy's release returns its block
 template <> inline constexpr bool kIsBlock<char *> = true;
 // In size builds the slow path is inlined into the allocation function: one prologue, one carve
@@ -233,7 +249,11 @@ LITE_INLINE void merge(Release release) {
     Heap &h = heap();
     if (LITE_ALLOC_CHECKED)  // every free block as it was left (its links are about to be dropped)
         arena_walk([](char *p) { return in_use(p) || free_block_intact(p) ? 0 : (checked::written_after_free(), 0); });
+#if LITE_ALLOC_MERGE == 2
+    __builtin_memset(&h.freed, 0, sizeof h.freed + sizeof h.heads);  // (freed counts the runs again)
+#else
     __builtin_memset(h.heads, 0, sizeof h.heads);  // (every list empty: a null pointer is all zero bits)
+#endif
     // (release lowers h.top only for the run that ends there, the last: the walk then ends too)
     for (char *p = arena_first(), *q; p < h.top; p = q) {
         q = next_block(p);
@@ -250,7 +270,7 @@ LITE_INLINE void merge(Release release) {
 template <class Release>
 LITE_INLINE char *split_off(char *p, size_t size, Release release) {
     Word rest_header = header(p) - size;
-    if (rest_header >= kSplitRest - 1) {  // (rest >= 62, so >= 64 in multiples of 8: a 1-byte wasm constant)
+    if (rest_header >= kSplitRest - 1) {  // (rest >= kSplitRest - 2, so >= kSplitRest in multiples of 8: 62 is a 1-byte wasm constant)
         set_header(p, size + kInUse);
         set_header(p + size, rest_header);
         if constexpr (kIsBlock<decltype(release(p))>) p = release(p + size) - size;  // (release gives p + size back: no register keeps p across the call)
@@ -258,7 +278,7 @@ LITE_INLINE char *split_off(char *p, size_t size, Release release) {
     }
     return p;
 }
-#if !(defined(__wasm__) && defined(__OPTIMIZE_SIZE__) && !LITE_ALLOC_INLINE_SHARED)
+#if !(defined(__wasm__) && defined(__OPTIMIZE_SIZE__) && !LITE_ALLOC_INLINE_SHARED) || LITE_ALLOC_MERGE == 2
 // The bump space grown; else a block off a list (split); else merge() and the same look; else the
 // bump space the merge gave back; nullptr when none. Growth is asked in one place, once per round: a
 // refusing backend is asked twice more (a fixed region answers at once; test/fuzz bounds it), and
@@ -274,6 +294,9 @@ LITE_SLOW_PATH char *allocate_slow(size_t size, int i, Release release) {
             if (char *p = take_first_fit(slot_of(&heap().heads[j - kBias]), size, kWholeList)) return split_off(p, size, release);
             if (j == kHeads) break;  // (the last is empty)
         }
+#if LITE_ALLOC_MERGE == 2
+        if (round) heap().freed = 0;  // the merged lists hold nothing for it either: grow, no longer due
+#endif
     }
 }
 #else

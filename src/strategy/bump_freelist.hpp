@@ -21,7 +21,8 @@
 //     power of two k from kMinBlock (the last list: everything above).
 //   - the list after the last (heads[kLists]) is always empty.
 //   - a block is split, and free blocks are merged, only after the backend refused memory in the
-//     same call: free blocks may lie side by side (they are merged lazily, never on free);
+//     same call (LITE_ALLOC_MERGE=2: or the lists were due, strategy.hpp): free blocks may lie side
+//     by side (they are merged lazily, never on free);
 //   - a merge keeps the invariants above: every run it makes is filed again by release().
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes.
 // Included by src/core/strategy.hpp (LITE_ALLOC_STRATEGY_bump_freelist).

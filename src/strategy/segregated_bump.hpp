@@ -18,7 +18,8 @@
 //     (the last list: at or above);
 //   - every free block is on exactly one bin or list, once; the head after the last list is empty.
 //   - a block is split, and free blocks are merged, only after the backend refused memory in the
-//     same call: free blocks may lie side by side (they are merged lazily, never on free);
+//     same call (LITE_ALLOC_MERGE=2: or the lists were due, strategy.hpp): free blocks may lie side
+//     by side (they are merged lazily, never on free);
 //   - a merge keeps the invariants above: every run it makes is filed again by release().
 // Cost: one header word per block; a request of n bytes takes round_up(n + word, kAlign) bytes.
 // Included by src/core/strategy.hpp (LITE_ALLOC_STRATEGY_segregated_bump).

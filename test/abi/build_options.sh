@@ -36,10 +36,10 @@ refused 'CHECKED= is not accepted: one of 0 1' TARGET=host CHECKED=
 refused 'STRATEGY=freelist/../freelist is not accepted' TARGET=host STRATEGY=freelist/../freelist
 refused "VARIANT=a/b is not accepted" TARGET=host VARIANT=a/b
 # A bad value of a compile-time option stops the compile with the same kind of line.
-if out=$(m lib TARGET=host STRATEGY=bump_freelist EXTRA_CXXFLAGS=-DLITE_ALLOC_MERGE=2 2>&1); then
-  bad "LITE_ALLOC_MERGE=2 built"
-elif printf '%s' "$out" | grep -q 'LITE_ALLOC_MERGE is not accepted: one of 0 1'; then ok
-else bad "LITE_ALLOC_MERGE=2: '$out' lacks the accepted values"; fi
+if out=$(m lib TARGET=host STRATEGY=bump_freelist EXTRA_CXXFLAGS=-DLITE_ALLOC_MERGE=3 2>&1); then
+  bad "LITE_ALLOC_MERGE=3 built"
+elif printf '%s' "$out" | grep -q 'LITE_ALLOC_MERGE is not accepted: one of 0 1 2'; then ok
+else bad "LITE_ALLOC_MERGE=3: '$out' lacks the accepted values"; fi
 if out=$(m lib TARGET=host STRATEGY=freelist EXTRA_CXXFLAGS=-DLITE_ALLOC_INLINE_SHARED=2 2>&1); then
   bad "LITE_ALLOC_INLINE_SHARED=2 built"
 elif printf '%s' "$out" | grep -q 'LITE_ALLOC_INLINE_SHARED is not accepted: one of 0 1'; then ok

@@ -50,6 +50,11 @@ REPS = int(os.environ.get('BENCH_PROGRAM_REPS', '5'))
 LUA_REPS_FACTOR = 3
 # The checked build (CHECKED=1) runs the Lua program too: output identical, and its cost beside release.
 CHECKED = ' checked'
+# LITE_ALLOC_MERGE=2 (the merge before growth as well, src/core/config.hpp): the two strategies that
+# merge lazily, on the two platforms of the heap tables, beside the shipped builds.
+MERGE2 = ' merge=2'
+MERGE2_STRATEGIES = ['bump_freelist', 'segregated_bump']
+MERGE2_PLATFORMS = ['emscripten', 'cortex-m4']
 LUA_SCALE = {'emscripten': '1', 'wasi': '1', 'cortex-m4': '0.3'}
 CHECK_LUA_SCALE = {'emscripten': '0.1', 'wasi': '0.1', 'cortex-m4': '0.03'}  # --check: seconds, not minutes
 CHECK = False  # --check (make check-programs)
@@ -75,7 +80,7 @@ DEFAULT = {'emscripten': 'dlmalloc', 'wasi': 'wasi-libc dlmalloc', 'cortex-m4': 
 
 def wanted(a):
     """Whether allocator a is built and run: --heap measures the release builds beside the default."""
-    return not HEAP or a in STRATEGIES or a in DEFAULT.values()
+    return not HEAP or a in STRATEGIES or a in DEFAULT.values() or a.endswith(MERGE2)
 
 
 def step(msg):
@@ -145,6 +150,7 @@ def build_emscripten(lua, sqlite, mujs):
                                       d + '/sqlite')
     allocs = {s: ['-sMALLOC=none', 'build/emscripten/%s/liblite_alloc.a' % s] for s in STRATEGIES}
     allocs.update({s + CHECKED: ['-sMALLOC=none', 'build/emscripten/%s/checked/liblite_alloc.a' % s] for s in STRATEGIES})
+    allocs.update({s + MERGE2: ['-sMALLOC=none', 'build/emscripten/%s/merge2/liblite_alloc.a' % s] for s in MERGE2_STRATEGIES})
     allocs['dlmalloc'] = ['-sMALLOC=dlmalloc']
     allocs['emmalloc'] = ['-sMALLOC=emmalloc']
     bins = {}
@@ -213,6 +219,7 @@ def build_cortex_m(lua, mujs):
           '-Wl,--wrap=_sbrk']
     allocs = {s: (nano, ['-Lbuild/cortex-m4/' + s, '-llite_alloc']) for s in STRATEGIES}
     allocs.update({s + CHECKED: (nano, ['-Lbuild/cortex-m4/%s/checked' % s, '-llite_alloc']) for s in STRATEGIES})
+    allocs.update({s + MERGE2: (nano, ['-Lbuild/cortex-m4/%s/merge2' % s, '-llite_alloc']) for s in MERGE2_STRATEGIES})
     allocs['newlib-nano'] = (nano, [])
     allocs['newlib'] = (['--specs=rdimon.specs'], [])
     bins = {}
@@ -395,6 +402,8 @@ def check_fixed_heap(bins, grown):
 def label(a):
     if a.endswith(CHECKED):
         return 'lite-alloc %s, checked build' % a[:-len(CHECKED)]
+    if a.endswith(MERGE2):
+        return 'lite-alloc %s, LITE_ALLOC_MERGE=2' % a[:-len(MERGE2)]
     return 'lite-alloc ' + a if a in STRATEGIES else {
         'dlmalloc': 'dlmalloc (Emscripten default)', 'emmalloc': 'emmalloc (Emscripten)',
         'wasi-libc dlmalloc': 'dlmalloc (wasi-libc default)', 'newlib-nano': 'newlib-nano (default)',
@@ -523,23 +532,29 @@ def heap_tables(results):
             L.append('| %s | %d | %s |' % (name(prog, 'cortex-m4'), base // 1024, ' | '.join(cells)))
         L.append('')
     grown = []
+    columns = STRATEGIES + [s + MERGE2 for s in MERGE2_STRATEGIES]
     for platform, key in (('cortex-m4', 'peak'), ('emscripten', 'heap_break')):
         for prog, r in results.get(platform, {}).items():
             base = DEFAULT[platform]
             if r[base].get(key) is None:
                 continue
             cells = []
-            for a in STRATEGIES:
+            for a in columns:
+                if a not in r:
+                    cells.append('')
+                    continue
                 x = r[a][key] / r[base][key]
-                goal('grown', prog, platform, a, x)
+                if a in STRATEGIES:  # the goals are the shipped builds'
+                    goal('grown', prog, platform, a, x)
                 cells.append('%d (%.2fx)' % (r[a][key] // 1024, x))
             grown.append('| %s | %s | %s: %d | %s |' % (name(prog, platform), platform, base, r[base][key] // 1024,
                                                          ' | '.join(cells)))
     if grown:
         L += ['Growing heap: the heap\'s high-water mark (Cortex-M4: the highest _sbrk break; Emscripten: the sbrk '
               'break above __heap_base at exit, which no allocator there lowers), KiB, and the ratio to the platform '
-              'default\'s:', '', '| program | platform | default (KiB) | ' +
-              ' | '.join('lite-alloc ' + s for s in STRATEGIES) + ' |', '|---|---|---:|' + '---:|' * len(STRATEGIES)]
+              'default\'s (the last columns: the two strategies built with LITE_ALLOC_MERGE=2):', '',
+              '| program | platform | default (KiB) | ' + ' | '.join(label(a)[len('lite-alloc '):] for a in columns) + ' |',
+              '|---|---|---:|' + '---:|' * len(columns)]
         L += grown + ['']
     if goals:
         os.makedirs(os.path.dirname(OUT), exist_ok=True)
@@ -575,6 +590,8 @@ def main(quick=False, check=False, heap=False):
         for s in STRATEGIES:
             for checked in ('0',) if heap else ('0', '1'):
                 run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + target, 'STRATEGY=' + s, 'CHECKED=' + checked])
+        for s in MERGE2_STRATEGIES if platform in MERGE2_PLATFORMS else []:
+            run(['make', '-s', '--no-print-directory', 'lib', 'TARGET=' + target, 'STRATEGY=' + s, 'VARIANT=merge2'])
         step('%s: building the programs for every allocator' % platform)
         try:
             bins = build()

@@ -83,8 +83,10 @@ def target_vars(t):
 
 
 # The builds of our libraries: as shipped, with the statistics counters, and (the strategies that
-# have it) without the merge of a full heap, whose cost the table shows in its own column.
-VARIANTS = {'shipped': '', 'stats': '-DLITE_ALLOC_STATS=1', 'nomerge': '-DLITE_ALLOC_MERGE=0'}
+# have it) without the merge of a full heap, whose cost the table shows in its own column, and with
+# the merge before growth as well (LITE_ALLOC_MERGE=2), what it adds in another.
+VARIANTS = {'shipped': '', 'stats': '-DLITE_ALLOC_STATS=1', 'nomerge': '-DLITE_ALLOC_MERGE=0',
+            'merge2': '-DLITE_ALLOC_MERGE=2'}
 MERGING = ('bump_freelist', 'segregated_bump')
 MERGE_BUDGET = {'wasm32': 200, 'cortex-m4': 150, 'cortex-m4 picolibc': 150}  # issue 19's cap, bytes
 
@@ -221,20 +223,21 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     targets = {t: target_vars(t) for t in WASM_TARGETS + CM_TARGETS + list(PICO_TARGETS)}
     missing = [t for t, v in targets.items() if v is None]
-    jobs = [(t, s, v) for t in targets if targets[t] for s in STRATEGIES for v in VARIANTS if v != 'nomerge' or s in MERGING]
+    jobs = [(t, s, v) for t in targets if targets[t] for s in STRATEGIES for v in VARIANTS if v not in ('nomerge', 'merge2') or s in MERGING]
     libs = {}
     with cf.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
         futs = {ex.submit(build_lib, *j): j for j in jobs}
         for f in cf.as_completed(futs):
             libs[futs[f]] = f.result()
 
-    rows = []  # (target, allocator, code, code_aligned, ram, stats_cost, merge_cost, note)
+    rows = []  # (target, allocator, code, code_aligned, ram, stats_cost, merge_cost, merge2_cost, note)
 
     def ours(t, kit_measure):
         for s in STRATEGIES:
             c, ca, r = kit_measure(s, libs[(t, s, 'shipped')])
             c1, _, _ = kit_measure(s + '-stats', libs[(t, s, 'stats')])
             merge = c - kit_measure(s + '-nomerge', libs[(t, s, 'nomerge')])[0] if s in MERGING else None
+            merge2 = kit_measure(s + '-merge2', libs[(t, s, 'merge2')])[0] - c if s in MERGING else None
             goal = GOALS.get(t, {}).get(s)
             note = ''
             if goal:  # issue 18's goal for the code without the merge, issue 19's cap on the merge
@@ -246,7 +249,7 @@ def main():
                         core, merge, budget, 'met' if merge <= budget else 'missed by %d B' % (merge - budget))
                 note += '; %sgoal <= %d: %s' % ('without it, ' if merge is not None else '', goal,
                                                  'met' if core <= goal else 'missed by %d B' % (core - goal))
-            rows.append((t, 'lite-alloc ' + s, c, ca, r, c1 - c, merge, note))
+            rows.append((t, 'lite-alloc ' + s, c, ca, r, c1 - c, merge, merge2, note))
 
     for t in WASM_TARGETS:
         flags = (targets[t] or {}).get('TARGET_FLAGS', '')
@@ -259,13 +262,13 @@ def main():
             for peer in ('emmalloc', 'dlmalloc'):
                 o = emscripten_peer(pk, os.path.join(ES_LIB, peer + '.c'))
                 c, ca, r = pk.measure(peer, [o, pk.o['shim']])
-                rows.append((t, 'Emscripten %s (clang-19 -Oz)' % peer, c, ca, r, None, None, ''))
+                rows.append((t, 'Emscripten %s (clang-19 -Oz)' % peer, c, ca, r, None, None, None, ''))
         elif t == 'wasi':
             kit = WasmKit(t, ['--target=wasm32-wasi'], WASI_LIBC)
             if targets[t]:
                 ours(t, lambda n, lib: kit.measure(n, [lib]))
             c, ca, r = kit.measure('wasi-dlmalloc', [])
-            rows.append((t, 'wasi-libc dlmalloc', c, ca, r, None, None, ''))
+            rows.append((t, 'wasi-libc dlmalloc', c, ca, r, None, None, None, ''))
         elif t == 'emscripten' and targets[t]:
             kit = WasmKit(t, ['--target=wasm32-unknown-emscripten', '--sysroot=' + ES_SYSROOT], EM_LIBC,
                           ['--allow-undefined'])
@@ -278,7 +281,7 @@ def main():
             ours(t, lambda n, lib: kit.measure(n, [lib], True, ours_charged))
         for name, nano in (('newlib-nano', True), ('newlib', False)):
             c, ca, r = kit.measure(name, [], nano, newlib_charged)
-            rows.append((t, name + ' 3.3.0', c, ca, r, None, None, ''))
+            rows.append((t, name + ' 3.3.0', c, ca, r, None, None, None, ''))
     for t in PICO_TARGETS:
         if not targets[t]:
             continue
@@ -286,14 +289,15 @@ def main():
         kit = CortexKit(t, flags, targets[t]['CC'], pico=True)
         ours(t, lambda n, lib: kit.measure(n, [lib], True, ours_charged))
         c, ca, r = kit.measure('picolibc', [], True, picolibc_charged)
-        rows.append((t, 'picolibc 1.8 malloc', c, ca, r, None, None, ''))
+        rows.append((t, 'picolibc 1.8 malloc', c, ca, r, None, None, None, ''))
 
     lines = ['| target | allocator | code: malloc free realloc calloc (B) | of which: merge of a full heap (B) '
-             '| code: + aligned_alloc posix_memalign (B) | static RAM (B) | code added by LITE_ALLOC_STATS=1 (B) |',
-             '|---|---|---:|---:|---:|---:|---:|']
-    for t, a, c, ca, r, sc, mc, note in rows:
-        lines.append('| %s | %s | %d | %s | %s | %d | %s |' % (t, a, c, '' if mc is None else mc, 'n/a' if ca is None else ca,
-                                                             r, '' if sc is None else '+%d' % sc))
+             '| code: + aligned_alloc posix_memalign (B) | static RAM (B) | code added by LITE_ALLOC_STATS=1 (B) '
+             '| code added by LITE_ALLOC_MERGE=2 (B) |',
+             '|---|---|---:|---:|---:|---:|---:|---:|']
+    for t, a, c, ca, r, sc, mc, m2, note in rows:
+        lines.append('| %s | %s | %d | %s | %s | %d | %s | %s |' % (t, a, c, '' if mc is None else mc, 'n/a' if ca is None else ca,
+                                                                  r, '' if sc is None else '+%d' % sc, '' if m2 is None else '+%d' % m2))
     table = '\n'.join(lines)
     wasm_note = 'wasm rows: -Oz; Cortex-M and riscv32 rows: -Os.'
     text = table + '\n\n' + wasm_note + (
@@ -308,7 +312,7 @@ def main():
         f.write(goals)
     with open(os.path.join(OUT, 'size.json'), 'w') as f:
         json.dump([dict(target=t, allocator=a, code=c, code_aligned=ca, ram=r, stats=sc, merge=mc)
-                   for t, a, c, ca, r, sc, mc, _ in rows], f, indent=1)
+                   for t, a, c, ca, r, sc, mc, _, _ in rows], f, indent=1)
     readme = os.path.join(ROOT, 'README.md')
     if '--readme' in sys.argv:
         put_between_markers(readme, 'size', text)
