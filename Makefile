@@ -186,7 +186,7 @@ help:
 
 # The project's own size and speed goals, for its developers (make size and make bench write them).
 goals:
-	@cat build/size/goals.md build/bench/goals.txt 2>/dev/null || echo "run make size and make bench first"
+	@cat build/size/goals.md build/bench/goals.txt build/bench/heap-goals.txt 2>/dev/null || echo "run make size and make bench first"
 
 # make install PREFIX=/opt/lite-alloc TARGET=<t> STRATEGY=<s>: the library, the header, a pkg-config
 # file (`pkg-config --libs lite_alloc`) and a CMake package (`find_package(lite_alloc)`, target
