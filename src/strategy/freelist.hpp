@@ -42,6 +42,10 @@ LITE_INLINE
 LITE_SHARED
 #endif
 int bin_of(size_t size) { return half_power_class<kBins>(size); }
+// The smallest size of size's bin: its two highest bits (bin_of's classes start at 2^k and 1.5 * 2^k),
+// so that every size from it up to size is in the same bin (in the last bin too, which holds more).
+LITE_INLINE size_t class_floor(size_t size) { return size & (~(size_t)0 << (log2_floor(size) - 1)); }
+constexpr bool kCarveFromTop = kWasm && !kSizeBuild && !LITE_ALLOC_CHECKED;  // (allocate)
 LITE_INLINE int home(const char *p) { return bin_of(block_size(p)); }  // the list free block p is on
 LITE_INLINE char *next_free(const char *p) { return link(p, 0); }
 LITE_INLINE char *prev_free(const char *p) { return link(p, 1); }
@@ -139,6 +143,20 @@ LITE_INLINE char *allocate(size_t size) {
                 while (p && header(p) < size) p = next_free(p);  // memory is exhausted: the rest of the list
                 if (!p) return nullptr;
             }
+        }
+    }
+    // wasi and Emscripten: a rest that stays in p's bin stays where it is, on its list, and the
+    // request takes the top of p (no unlink, no insert). Lua under V8: the allocator's share of the
+    // samples 21 % lower, the whole program 2.4 % faster. Not in size builds: wasm32 1343 -> 1437
+    // bytes, past its goal of 1400.
+    if constexpr (kCarveFromTop) {
+        if (size_t rest = header(p) - size; rest >= class_floor(header(p))) {  // (free: its size alone)
+            set_header(p, rest);
+            set_footer(p, rest);
+            char *q = p + rest;
+            set_header(q, size + kInUse + kPrevFree);
+            set_header(q + size, header(q + size) - kPrevFree);  // (p was free: the block above has kPrevFree)
+            return q;
         }
     }
     unlink(p);
