@@ -302,10 +302,10 @@ LITE_SLOW_PATH char *allocate_slow(size_t size, int i, Release release) {
     }
 }
 #else
-// clang's wasm32 size build (shared steps out of line) is 13 bytes smaller asking once, with the
+// clang's wasm32 size build (shared steps out of line) is 13 bytes smaller asking twice, with the
 // look restarted after the merge in one loop, and one carve after it (wasi: the same either way):
 // the bump space grown, else a block off a list (split), else merge() and a block off a list; nullptr
-// when none: then the bump space may hold size (given back by the merge).
+// when none: then the bump space is grown again (or holds size, given back by the merge).
 template <int kHeads, int kBias, class Release>
 LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
     if (arena_grow(size)) return nullptr;
@@ -319,11 +319,12 @@ LITE_INLINE char *grow_split_merge(size_t size, int i, Release release) {
     }
 }
 // grow_split_merge, else the bump space that it grew or merged: one carve. Whether the bump space
-// already holds size was asked before, by arena_grow, which asks it first (size builds).
+// already holds size was asked before, by arena_grow, which asks it first (size builds). It asks
+// again after the merge: 6 bytes less than testing the room inline.
 template <int kHeads, int kBias, class Release>
 LITE_SLOW_PATH char *allocate_slow(size_t size, int i, Release release) {
     char *p = grow_split_merge<kHeads, kBias>(size, i, release);
-    return !p && arena_has(size) ? arena_carve(size) : p;
+    return !p && arena_grow(size) ? arena_carve(size) : p;
 }
 #endif
 // What a strategy's allocation does once its lists fall short (the host checks the bump space
