@@ -60,6 +60,7 @@ VARIANT_FLAGS_checked_every_call := $(VARIANT_FLAGS_checked) -DLITE_ALLOC_CHECK_
 VARIANT_FLAGS_testing_nomerge := $(VARIANT_FLAGS_testing) -DLITE_ALLOC_MERGE=0
 VARIANT_FLAGS_merge2 := -DLITE_ALLOC_MERGE=2
 VARIANT_FLAGS_testing_merge2 := $(VARIANT_FLAGS_testing) -DLITE_ALLOC_MERGE=2
+VARIANT_FLAGS_testing_quick := $(VARIANT_FLAGS_testing) -DLITE_ALLOC_QUICK=1
 # The shipped variants carry the libc's ABI files: the target's own, and mallinfo() & co. where the
 # libc declares them (a separate object: linked only into programs that call them).
 MALLINFO_ABI_host       := src/abi/mallinfo.cpp

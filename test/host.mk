@@ -43,11 +43,16 @@ build/host/%/testing_merge2/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=$* VARIANT=testing_merge2
 	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_MERGE=2 $(SUITE_SOURCES) build/host/$*/testing_merge2/liblite_alloc.a -lcmocka -o $@
 
+# freelist with the quick lists that wasi and Emscripten build (LITE_ALLOC_QUICK, config.hpp).
+build/host/freelist/testing_quick/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
+	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=freelist VARIANT=testing_quick
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_QUICK=1 $(SUITE_SOURCES) build/host/freelist/testing_quick/liblite_alloc.a -lcmocka -o $@
+
 # $(call host_suite,binary): runs a suite quietly: its summary on success, its whole output on failure.
 host_suite = { $(1) > $(1).out 2>&1 || { cat $(1).out; echo "$(1): FAILED"; false; }; } && \
   awk '/^\[  PASSED  \] [0-9]/ { p += $$4 } /^\[  SKIPPED \] [0-9]/ { k += $$4 } END { print p " passed, " k+0 " skipped" }' $(1).out
 
-.PHONY: check-host check-host-sanitized check-host-checked check-host-nomerge check-host-merge2 check-install check-build-options check-mallinfo FORCE
+.PHONY: check-host check-host-sanitized check-host-checked check-host-nomerge check-host-merge2 check-host-quick check-install check-build-options check-mallinfo FORCE
 FORCE:
 check-host: $(foreach s,$(STRATEGIES),build/host/$(s)/testing/suite)
 	@for s in $(STRATEGIES); do echo "== host $$s"; $(call host_suite,build/host/$$s/testing/suite) || exit 1; done
@@ -60,6 +65,9 @@ check-host-checked: $(foreach s,$(STRATEGIES),build/host/$(s)/testing_checked/su
 
 check-host-nomerge: $(foreach s,bump_freelist segregated_bump,build/host/$(s)/testing_nomerge/suite)
 	@for s in bump_freelist segregated_bump; do echo "== host $$s (LITE_ALLOC_MERGE=0)"; $(call host_suite,build/host/$$s/testing_nomerge/suite) || exit 1; done
+
+check-host-quick: build/host/freelist/testing_quick/suite
+	@echo "== host freelist (LITE_ALLOC_QUICK=1)"; $(call host_suite,build/host/freelist/testing_quick/suite)
 
 check-host-merge2: $(foreach s,bump_freelist segregated_bump,build/host/$(s)/testing_merge2/suite)
 	@for s in bump_freelist segregated_bump; do echo "== host $$s (LITE_ALLOC_MERGE=2)"; $(call host_suite,build/host/$$s/testing_merge2/suite) || exit 1; done
@@ -89,4 +97,4 @@ check-mallinfo: FORCE
 	  if nm build/host/$$s/abi-test/real_c | grep -Eq ' T (mallinfo|malloc_stats|malloc_trim)$$'; then \
 	    echo "real_c carries mallinfo.o without calling it"; exit 1; fi; done
 
-check: check-host check-host-sanitized check-host-checked check-host-nomerge check-host-merge2 check-install check-build-options check-mallinfo
+check: check-host check-host-sanitized check-host-checked check-host-nomerge check-host-merge2 check-host-quick check-install check-build-options check-mallinfo

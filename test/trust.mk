@@ -51,9 +51,10 @@ build/host/%/fuzz_checked/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_CHECKED=1,-DFUZZ_CHECKED=1)
 build/host/%/fuzz32/fuzz_alloc: $(FUZZ_DEPS)
 	$(call FUZZ_BUILD,$*,,,-m32)
-# fuzz_merge2: LITE_ALLOC_MERGE=2, the merge before growth as well (freelist: as in fuzz).
+# fuzz_merge2: LITE_ALLOC_MERGE=2, the merge before growth as well (freelist: its quick lists instead,
+# LITE_ALLOC_QUICK=1, as wasi and Emscripten build it; config.hpp gives each the option it has).
 build/host/%/fuzz_merge2/fuzz_alloc: $(FUZZ_DEPS)
-	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_MERGE=2)
+	$(call FUZZ_BUILD,$*,-DLITE_ALLOC_MERGE=2 -DLITE_ALLOC_QUICK=1)
 # fuzz_uaf: the checked build, with writes after free that it must name (fuzz_alloc.c's FUZZ_UAF);
 # its report goes to the fuzz target (fuzz_backend.cpp), not to src/abi/report.cpp.
 build/host/%/fuzz_uaf/fuzz_alloc: $(FUZZ_DEPS)

@@ -36,6 +36,10 @@ struct Heap {
 #if defined(LITE_ALLOC_STRATEGY_freelist)
     uint32_t map;    // freelist: bit i set when list i is not empty
 #endif
+#if LITE_ALLOC_QUICK
+    char *quick[(128 - kMinBlock) / kAlign + 1];  // freelist's quick lists: freed blocks of each small size
+    size_t quick_bytes;                            // the bytes they hold
+#endif
 #if LITE_ALLOC_MERGE == 2
     size_t freed;    // bytes filed onto the lists since the last merge, its runs included
                      // (strategy.hpp); just before heads: the merge's one memset clears both

@@ -33,6 +33,9 @@
 //                                                       block.hpp): no call between an entry point and
 //                                                       the memory, a few hundred bytes more; for wasm
 //                                                       run by a JIT (V8), where calls cost more
+// LITE_ALLOC_QUICK                per target the build  freelist: quick lists of freed small blocks
+//                                 (wasi, Emscripten: 1) (src/strategy/freelist.hpp); not in the
+//                                                       checked build
 // LITE_ALLOC_VALGRIND             0        users        1: tell memcheck about every block
 // LITE_ALLOC_NEWLIB               per target the build  newlib's _malloc_r family is the libc's entry
 // LITE_ALLOC_NO_LIBC              per target the build  no errno, no stderr (freestanding wasm32)
@@ -107,6 +110,20 @@
 #endif
 #ifndef LITE_ALLOC_INLINE_SHARED
 #define LITE_ALLOC_INLINE_SHARED 0
+#endif
+// freelist's quick lists (src/strategy/freelist.hpp): wasi's and Emscripten's speed builds only.
+#if defined(LITE_ALLOC_QUICK) && LITE_ALLOC_QUICK != 0 && LITE_ALLOC_QUICK != 1
+#error "LITE_ALLOC_QUICK is not accepted: one of 0 1"
+#endif
+#if !defined(LITE_ALLOC_STRATEGY_freelist) || LITE_ALLOC_CHECKED
+#undef LITE_ALLOC_QUICK
+#define LITE_ALLOC_QUICK 0
+#elif !defined(LITE_ALLOC_QUICK)
+#if defined(__wasm__) && (!defined(__OPTIMIZE_SIZE__) || LITE_ALLOC_INLINE_SHARED)
+#define LITE_ALLOC_QUICK 1
+#else
+#define LITE_ALLOC_QUICK 0
+#endif
 #endif
 // calloc skips what the backend zeroed, by remembering how high the bump pointer has been. Not under
 // valgrind: that remembered address may equal a block's start and hide the block's leak from memcheck.

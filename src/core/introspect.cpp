@@ -63,6 +63,9 @@ extern "C" lite_alloc_stats_t lite_alloc_stats(void) {
 #if defined(LITE_ALLOC_STRATEGY_freelist)
     s.in_use -= heap().gaps;
 #endif
+#if LITE_ALLOC_QUICK
+    s.in_use -= heap().quick_bytes, s.free_bytes += heap().quick_bytes;  // (free, though marked in use: freelist's quick lists)
+#endif
     s.peak_in_use = g_stats.peak_in_use;
     s.failed_requests = g_stats.failed;
     return s;

@@ -40,6 +40,10 @@ if out=$(m lib TARGET=host STRATEGY=bump_freelist EXTRA_CXXFLAGS=-DLITE_ALLOC_ME
   bad "LITE_ALLOC_MERGE=3 built"
 elif printf '%s' "$out" | grep -q 'LITE_ALLOC_MERGE is not accepted: one of 0 1 2'; then ok
 else bad "LITE_ALLOC_MERGE=3: '$out' lacks the accepted values"; fi
+if out=$(m lib TARGET=host STRATEGY=freelist EXTRA_CXXFLAGS=-DLITE_ALLOC_QUICK=2 2>&1); then
+  bad "LITE_ALLOC_QUICK=2 built"
+elif printf '%s' "$out" | grep -q 'LITE_ALLOC_QUICK is not accepted: one of 0 1'; then ok
+else bad "LITE_ALLOC_QUICK=2: '$out' lacks the accepted values"; fi
 if out=$(m lib TARGET=host STRATEGY=freelist EXTRA_CXXFLAGS=-DLITE_ALLOC_INLINE_SHARED=2 2>&1); then
   bad "LITE_ALLOC_INLINE_SHARED=2 built"
 elif printf '%s' "$out" | grep -q 'LITE_ALLOC_INLINE_SHARED is not accepted: one of 0 1'; then ok
