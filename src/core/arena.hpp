@@ -37,7 +37,7 @@ struct Heap {
     uint32_t map;    // freelist: bit i set when list i is not empty
 #endif
 #if LITE_ALLOC_QUICK
-    char *quick[(128 - kMinBlock) / kAlign + 1];  // freelist's quick lists: freed blocks of each small size
+    char *quick[(128 - kMinBlock) / kAlign + 1];  // freelist's quick lists: freed blocks of each size to 128 (kQuickMax)
     size_t quick_bytes;                            // the bytes they hold
 #endif
 #if LITE_ALLOC_MERGE == 2

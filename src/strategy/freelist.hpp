@@ -136,9 +136,10 @@ LITE_SHARED void trim(char *p, size_t have, size_t size, Word flags) {
 // allocator's share of the samples about 10 % -> 7 %; heap breaks against dlmalloc's: Lua 1.02,
 // MuJS 0.96 -> 1.03 (1.14 with no neighbour test and no bound, 1.06 with the test alone), SQLite 1.00.
 constexpr bool kQuick = LITE_ALLOC_QUICK;
-constexpr size_t kQuickMax = 128;
 #if LITE_ALLOC_QUICK
+constexpr size_t kQuickMax = 128;  // (arena.hpp sizes heap().quick by it)
 constexpr int kQuickLists = (int)(sizeof heap().quick / sizeof *heap().quick);
+static_assert(kQuickLists == (kQuickMax - kMinBlock) / kAlign + 1, "a quick list per block size up to kQuickMax");
 LITE_INLINE size_t quick_size(int list) { return kMinBlock + (size_t)list * kAlign; }
 LITE_INLINE char **quick_list(size_t size) { return &heap().quick[(size - kMinBlock) / kAlign]; }
 // Merges every block of the quick lists; whether there was one.
