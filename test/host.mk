@@ -46,7 +46,7 @@ build/host/%/testing_merge2/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 # freelist with the quick lists that wasi and Emscripten build (LITE_ALLOC_QUICK, config.hpp).
 build/host/freelist/testing_quick/suite: $(SUITE_SOURCES) test/suite/suite.h FORCE
 	@$(MAKE) -s --no-print-directory lib TARGET=host STRATEGY=freelist VARIANT=testing_quick
-	$(Q)$(HOST_CC) $(SUITE_CFLAGS) -DSUITE_QUICK=1 $(SUITE_SOURCES) build/host/freelist/testing_quick/liblite_alloc.a -lcmocka -o $@
+	$(Q)$(HOST_CC) $(SUITE_CFLAGS) $(SUITE_SOURCES) build/host/freelist/testing_quick/liblite_alloc.a -lcmocka -o $@
 
 # $(call host_suite,binary): runs a suite quietly: its summary on success, its whole output on failure.
 host_suite = { $(1) > $(1).out 2>&1 || { cat $(1).out; echo "$(1): FAILED"; false; }; } && \

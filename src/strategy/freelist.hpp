@@ -135,23 +135,23 @@ LITE_SHARED void trim(char *p, size_t have, size_t size, Word flags) {
 // lite_alloc_check verifies them (check_quick). Measured under V8 (Lua, make bench's script): the
 // allocator's share of the samples about 10 % -> 7 %; heap breaks against dlmalloc's: Lua 1.02,
 // MuJS 0.96 -> 1.03 (1.14 with no neighbour test and no bound, 1.06 with the test alone), SQLite 1.00.
-constexpr bool kQuick = LITE_ALLOC_QUICK;
 #if LITE_ALLOC_QUICK
 constexpr size_t kQuickMax = 128;  // (arena.hpp sizes heap().quick by it)
 constexpr int kQuickLists = (int)(sizeof heap().quick / sizeof *heap().quick);
 static_assert(kQuickLists == (kQuickMax - kMinBlock) / kAlign + 1, "a quick list per block size up to kQuickMax");
 LITE_INLINE size_t quick_size(int list) { return kMinBlock + (size_t)list * kAlign; }
 LITE_INLINE char **quick_list(size_t size) { return &heap().quick[(size - kMinBlock) / kAlign]; }
-// Merges every block of the quick lists; whether there was one.
+// Merges every block of the quick lists; whether there was one (quick_bytes counts them).
 [[gnu::noinline]] inline bool settle() {
-    bool any = false;
-    for (char *&head : heap().quick)
-        for (char *p; (p = head); any = true) {
+    Heap &h = heap();
+    bool held = h.quick_bytes;
+    for (char *&head : h.quick)
+        while (char *p = head) {
             head = load_ptr(p);
             release_now(p);
         }
-    heap().quick_bytes = 0;
-    return any;
+    h.quick_bytes = 0;
+    return held;
 }
 // lite_alloc_check's part: every quick block in the heap, in use, of its list's size, with no flag
 // but kInUse and kPrevFree; no more of them than the heap has room for (a loop); and quick_bytes
@@ -173,20 +173,18 @@ LITE_INLINE bool settle() { return false; }
 // out of line, the same bytes and one more call per free.)
 LITE_INLINE void release(char *p) {
 #if LITE_ALLOC_QUICK
-    {
-        Heap &h = heap();
-        Word flags = header(p);
-        size_t size = flags & ~kFlags;
-        // (not kPrevFree: the block below is in use; not on top: that goes back to the bump space;
-        // not kAligned: realloc keeps an aligned block's alignment by that flag, a quick block has none)
-        if (size <= kQuickMax && !(flags & (kPrevFree | kAligned)) && p + size != h.top && in_use(p + size) &&
-            h.quick_bytes < h.claimed >> 2) {
-            char **list = quick_list(size);
-            store_ptr(p, *list);
-            *list = p;
-            h.quick_bytes += size;
-            return;
-        }
+    Heap &h = heap();
+    Word flags = header(p);
+    size_t size = flags & ~kFlags;
+    // (not kPrevFree: the block below is in use; not on top: that goes back to the bump space;
+    // not kAligned: realloc keeps an aligned block's alignment by that flag, a quick block has none)
+    if (size <= kQuickMax && !(flags & (kPrevFree | kAligned)) && p + size != h.top && in_use(p + size) &&
+        h.quick_bytes < h.claimed >> 2) {
+        char **list = quick_list(size);
+        store_ptr(p, *list);
+        *list = p;
+        h.quick_bytes += size;
+        return;
     }
 #endif
     release_now(p);
@@ -220,7 +218,7 @@ LITE_INLINE char *allocate(size_t size) {
                 size_t steps = kFitSteps + 1;
                 while (p && header(p) < size && --steps) p = next_free(p);
                 if (!p || !steps) {
-                    if (kQuick && settle()) continue;  // the quick blocks merged: look again
+                    if (settle()) continue;  // the quick blocks merged: look again
                     if (char *fresh = arena_take(size)) return fresh;
                     while (p && header(p) < size) p = next_free(p);  // memory is exhausted: the rest of the list
                     if (!p) return nullptr;
