@@ -26,7 +26,8 @@
 //                                                       also before a growing heap grows, once
 //                                                       more than half of it was freed since the
 //                                                       last merge: less RAM where buffers grow
-//                                                       through many sizes, a little more code)
+//                                                       through many sizes, a little more code;
+//                                                       bump_freelist keeps 64 lists, not 32)
 // LITE_ALLOC_INLINE_SHARED        per target users     1: a size build inlines its shared steps too
 //                                 (wasi, Emscripten: 1) (LITE_SHARED) into every caller, and makes the
 //                                                       speed build's other choices (kSizeBuild,
@@ -71,7 +72,7 @@
 #define LITE_ALLOC_LINKS 1
 #define LITE_ALLOC_MIN_FREE_WORDS (2 + LITE_ALLOC_CHECKED)
 #define LITE_ALLOC_STRATEGY_HEADER "../strategy/bump_freelist.hpp"
-#define LITE_ALLOC_HEADS (32 + 1)
+#define LITE_ALLOC_HEADS ((LITE_ALLOC_MERGE == 2 ? 64 : 32) + 1)
 #elif defined(LITE_ALLOC_STRATEGY_segregated_bump)
 #define LITE_ALLOC_LINKS 1
 #define LITE_ALLOC_MIN_FREE_WORDS (2 + LITE_ALLOC_CHECKED)

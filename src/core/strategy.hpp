@@ -185,22 +185,26 @@ LITE_INLINE bool resize_unsplit(char *p, size_t size) {
     return size <= have;
 }
 
-// Size classes two per power of two from kMinBlock (sizes from 2^k and from 1.5 * 2^k), the last of
-// kClasses taking every larger block: bump_freelist's lists and freelist's bins. With a
-// count-leading-zeros instruction the class comes from the normalised size: shifted so that its
-// leading one is the top bit, its top two bits are 2 + the bit after the leading one. kBias is
-// added to the class (bump_freelist's biased index), folded into the constant: those top bits minus
-// twice the zeros, plus one constant, GCC's shortest code for either (Cortex-M4: 2 bytes).
-template <int kClasses, int kBias = 0>
-LITE_INLINE int half_power_class(size_t size) {
+// Size classes kPerPower per power of two from kMinBlock (2: sizes from 2^k and from 1.5 * 2^k; 4:
+// from 2^k, 1.25, 1.5 and 1.75 * 2^k), the last of kClasses taking every larger block: bump_freelist's
+// lists and freelist's bins. With a count-leading-zeros instruction the class comes from the
+// normalised size: shifted so that its leading one is the top bit, its top log2(kPerPower) + 1 bits
+// are kPerPower + the bits after the leading one. kBias is added to the class (bump_freelist's
+// biased index), folded into the constant: those top bits minus kPerPower times the zeros, plus one
+// constant, GCC's shortest code for either (Cortex-M4: 2 bytes).
+template <int kClasses, int kBias = 0, int kPerPower = 2>
+LITE_INLINE int power_class(size_t size) {
+    static_assert(kPerPower == 2 || kPerPower == 4, "two or four classes per power of two");
     constexpr int kMinShift = __builtin_ctz(kMinBlock);
+    constexpr int kFraction = kPerPower == 4 ? 2 : 1;  // the bits after the leading one that count
 #if LITE_NO_CLZ
     int k = log2_floor(size);
-    int c = 2 * (k - kMinShift) + (int)((size >> (k - 1)) & 1) + kBias;
+    int c = kPerPower * (k - kMinShift) + (int)((size >> (k - kFraction)) & (kPerPower - 1)) + kBias;
 #else
     constexpr int kBits = sizeof(size_t) * 8;
     int zeros = __builtin_clzl(size);
-    int c = (int)((size << zeros) >> (kBits - 2)) - 2 * zeros + (2 * (kBits - 2 - kMinShift) + kBias);
+    int c = (int)((size << zeros) >> (kBits - 1 - kFraction)) - kPerPower * zeros +
+            (kPerPower * (kBits - 2 - kMinShift) + kBias);
 #endif
     return c < kClasses - 1 + kBias ? c : kClasses - 1 + kBias;
 }
@@ -226,8 +230,9 @@ LITE_INLINE int half_power_class(size_t size) {
 // freed stays as high (its runs count) and the next request that would grow looks first again. A
 // steady loop that its own lists serve never gets here. Measured: make bench's growing-heap table
 // (its high-water marks), host workloads (instructions per call within 3 %), and Lua on the
-// Cortex-M4, where bump_freelist's first fits in whole lists before each growth cost it 0.93x
-// newlib-nano's instructions instead of 0.69x (segregated_bump 0.67x, 0.66x).
+// Cortex-M4: 0.70x newlib-nano's instructions for bump_freelist (0.69x as shipped; 0.93x with the
+// shipped build's 32 lists, whose first fits in whole lists walked past many blocks too small),
+// 0.67x for segregated_bump (0.66x).
 // LITE_ALLOC_MERGE=0 leaves the split and the merge out (the allocate_short after #else).
 // Their list indices i and kHeads (the number of lists) are the strategy's: each kBias more than the
 // index in heap().heads (bump_freelist's biased indices; 0 for segregated_bump).

@@ -44,7 +44,7 @@ LITE_INLINE
 #else
 LITE_SHARED
 #endif
-int bin_of(size_t size) { return half_power_class<kBins>(size); }
+int bin_of(size_t size) { return power_class<kBins>(size); }
 // The smallest size of size's bin: its two highest bits (bin_of's classes start at 2^k and 1.5 * 2^k),
 // so that every size from it up to size is in the same bin (in the last bin too, which holds more).
 LITE_INLINE size_t class_floor(size_t size) { return size & (~(size_t)0 << (log2_floor(size) - 1)); }
