@@ -194,9 +194,9 @@ LITE_INLINE bool resize_unsplit(char *p, size_t size) {
 // constant, GCC's shortest code for either (Cortex-M4: 2 bytes).
 template <int kClasses, int kBias = 0, int kPerPower = 2>
 LITE_INLINE int power_class(size_t size) {
-    static_assert(kPerPower == 2 || kPerPower == 4, "two or four classes per power of two");
+    static_assert(kPerPower >= 2 && !(kPerPower & (kPerPower - 1)), "classes per power of two: a power of two");
     constexpr int kMinShift = __builtin_ctz(kMinBlock);
-    constexpr int kFraction = kPerPower == 4 ? 2 : 1;  // the bits after the leading one that count
+    constexpr int kFraction = __builtin_ctz(kPerPower);  // the bits after the leading one that count
 #if LITE_NO_CLZ
     int k = log2_floor(size);
     int c = kPerPower * (k - kMinShift) + (int)((size >> (k - kFraction)) & (kPerPower - 1)) + kBias;

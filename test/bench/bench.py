@@ -378,8 +378,9 @@ def goals(host, progs=None):
     for s, goal in (('bump_freelist', 0.75), ('segregated_bump', 0.72), ('freelist', 0.82)):
         em = progs.get('emscripten', {}).get('lua', {}).get(s)
         if em:
-            extra = ''.join([', 95 %% interval %.2f-%.2f' % tuple(em['interval'])] if em.get('interval') else []) + \
-                ''.join(['; node\'s instructions %.3fx' % em['insns_ratio']] if 'insns_ratio' in em else [])
+            extra = ', 95 %% interval %.2f-%.2f' % tuple(em['interval']) if em.get('interval') else ''
+            if 'insns_ratio' in em:
+                extra += '; node\'s instructions %.3fx' % em['insns_ratio']
             line('Lua under Emscripten, %s' % s, em['ratio'], 1.0, 'x dlmalloc\'s time%s' % extra)
         m4 = progs.get('cortex-m4', {}).get('lua', {}).get(s)
         if m4:

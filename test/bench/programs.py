@@ -278,9 +278,10 @@ def lua_goal_rounds():
 
 
 def goal_subjects(platform, prog, names):
-    """The builds whose Lua time is a goal (every round); the others run every LUA_REPS_FACTOR-th."""
+    """The builds whose Lua time is a goal (every round; the others every LUA_REPS_FACTOR-th), or
+    None where no goal is measured (every build every round)."""
     if prog != 'lua' or platform != 'emscripten' or CHECK or HEAP:
-        return names
+        return None
     return [a for a in names if a in STRATEGIES or a == DEFAULT[platform]]
 
 
@@ -292,11 +293,9 @@ def wasm_runs(platform, bins):
         subjects = goal_subjects(platform, prog, names)
         times = {a: {} for a in names}  # round -> seconds
         outs, peaks, breaks = {}, {}, {}
-        reps = REPS * (LUA_REPS_FACTOR if prog == 'lua' and not (CHECK or HEAP) else 1)
-        if subjects != names:
-            reps = lua_goal_rounds()
+        reps = lua_goal_rounds() if subjects else REPS * (LUA_REPS_FACTOR if prog == 'lua' and not (CHECK or HEAP) else 1)
         for r in range(reps):
-            now = names if subjects == names or r % LUA_REPS_FACTOR == 0 else subjects
+            now = subjects if subjects and r % LUA_REPS_FACTOR else names
             step('%s %s: round %d of %d (%s)' % (platform, prog, r + 1, reps, ', '.join(now)))
             for a in (now if r % 2 == 0 else now[::-1]):
                 cmd = wasm_command(platform, allocs[a][0])
@@ -316,10 +315,10 @@ def wasm_runs(platform, bins):
         for a in names:
             ratios = [t / times[base][r] for r, t in times[a].items()]
             res[prog][a] = {'ratio': statistics.median(ratios), 'rounds': len(ratios),
-                            'interval': median_interval(ratios) if a in subjects and a != base and subjects != names else None,
+                            'interval': median_interval(ratios) if subjects and a in subjects and a != base else None,
                             'seconds': statistics.median(times[a].values()), 'peak': peaks[a], 'size': allocs[a][1],
                             'heap_break': breaks.get(a)}
-        if subjects != names and have('valgrind'):
+        if subjects and have('valgrind'):
             for a, ratio in lua_instructions(allocs, subjects).items():
                 res[prog][a]['insns_ratio'] = ratio
     return res
