@@ -26,15 +26,22 @@ void lite_free(void *ptr); /* not renamed above: lite_alloc_stats_t has a member
 #define REGION_BYTES ((size_t)1 << 20)
 #define MAX_LIVE 256
 #define EDGE 48 /* bytes checked at each end of every live block after every call */
-/* What one call may take from the backend: a reservation (arena_grow) asks at most twice (what
- * is missing, then, if that span did not continue the heap, the whole size), and a call makes at
- * most three: a realloc of an aligned block tries in place, then asks the strategy for a block
- * with room for the lead, then carves one with the lead it needs (regress-aligned-realloc-six-spans:
- * the pool leaves a gap before every span, so each reservation takes two). The strategy's slow
- * path of bump_freelist and segregated_bump asks once more per round after a refusal (before its
- * look, before its merge, after it: src/core/strategy.hpp), so two more requests, both refused. */
-#define MAX_SPANS_PER_CALL 6
-#define MAX_GROWS_PER_CALL 8
+/* What one call may take from the backend. A reservation (arena_grow) asks at most twice: what is
+ * missing, then, if that span did not continue the heap, the whole size; it takes at most two spans,
+ * one when it fails. The pool leaves a gap before any span, so both requests can be granted even
+ * within one call (sbrk and memory.grow continue their last span within a call: only a foreign
+ * caller between calls leaves a gap), and a smaller request can be granted after a larger one was
+ * refused. The worst call is a realloc of an aligned block that fails
+ * (regress-aligned-realloc-ten-requests, regress-aligned-realloc-six-spans), four reservations:
+ *   in place (arena_resize_top)                       2 requests, 2 spans (the second apart)
+ *   the strategy's block with room for any lead:
+ *     its slow path (bump_freelist, segregated_bump)
+ *     asks once per round (src/core/strategy.hpp)    6 requests, 3 spans (all three refused after one)
+ *   the bump space with the lead the top needs         2 requests, 2 spans
+ *   again if that moved the top (another lead)         2 requests, 2 spans
+ * 12 requests and 9 spans; a runaway loop asks more. */
+#define MAX_SPANS_PER_CALL 9
+#define MAX_GROWS_PER_CALL 12
 #ifndef FUZZ_CHECKED
 #define FUZZ_CHECKED 0 /* 1: built against the checked library (test/trust.mk's fuzz_checked) */
 #endif
@@ -435,6 +442,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         /* a call asks the backend a bounded number of times: a span that does not continue the heap
          * loses what was left of the last one, and an arena that keeps asking for a size that only
          * an adjacent span would cover eats the whole pool for one small block */
+        if (g_backend_mode && g_fuzz_backend.requests != requests)
+            TRACE("  (backend: %u requests, %u spans granted)\n", g_fuzz_backend.requests - requests,
+                  g_fuzz_backend.granted - granted);
         if (g_backend_mode) CHECK(g_fuzz_backend.granted - granted <= MAX_SPANS_PER_CALL);
         if (g_backend_mode) CHECK(g_fuzz_backend.requests - requests <= MAX_GROWS_PER_CALL);
         verify_heap();
