@@ -71,7 +71,7 @@ wasm-check-%: wasm-libs-%
 	@mkdir -p $(WASM_TEST)
 	@echo "== wasi $*"
 	@$(call wasm_expect_inlined,$(call WASM_LIB,$*))
-	$(CC) $(TARGET_FLAGS) $(SUITE_MINI_FLAGS) $(SUITE_SOURCES) $(call WASM_LIB,$*,testing) -o $(WASM_TEST)/suite-$*.wasm
+	$(CC) $(TARGET_FLAGS) $(SUITE_MINI_FLAGS) -DSUITE_MERGE=2 $(SUITE_SOURCES) $(call WASM_LIB,$*,testing) -o $(WASM_TEST)/suite-$*.wasm
 	@$(call wasm_run,$(WASM_RUN) $(WASM_TEST)/suite-$*.wasm,$(WASM_TEST)/suite-$*.out,$*: [0-9]* passed$(comma) 0 failed)
 	$(CC) $(TARGET_FLAGS) -O2 -Iinclude '-DLITE_ALLOC_EXPECTED_STRATEGY="$*"' -c test/programs/real_c.c -o $(WASM_TEST)/real_c-$*.o
 	$(CC) $(TARGET_FLAGS) $(WASM_TEST)/real_c-$*.o $(call WASM_LIB,$*) -o $(WASM_TEST)/real_c-$*.wasm
@@ -136,7 +136,7 @@ wasm-check-%: wasm-libs-%
 	@mkdir -p $(WASM_TEST)
 	@echo "== emscripten $*"
 	@$(call wasm_expect_inlined,$(call WASM_LIB,$*))
-	$(CC) $(SUITE_MINI_FLAGS) $(SUITE_SOURCES) $(call WASM_LIB,$*,testing) -sALLOW_MEMORY_GROWTH=1 -o $(WASM_TEST)/suite-$*.js
+	$(CC) $(SUITE_MINI_FLAGS) -DSUITE_MERGE=2 $(SUITE_SOURCES) $(call WASM_LIB,$*,testing) -sALLOW_MEMORY_GROWTH=1 -o $(WASM_TEST)/suite-$*.js
 	@$(call wasm_run,$(EMSCRIPTEN_RUN) $(WASM_TEST)/suite-$*.js,$(WASM_TEST)/suite-$*.out,$*: [0-9]* passed$(comma) 0 failed)
 	$(CC) -O2 -Iinclude '-DLITE_ALLOC_EXPECTED_STRATEGY="$*"' test/programs/real_c.c $(call WASM_LIB,$*) $(EMSCRIPTEN_LINK) -o $(WASM_TEST)/real_c-$*.js
 	$(CXX) -O2 -Iinclude test/programs/real_cpp.cpp $(call WASM_LIB,$*) $(EMSCRIPTEN_LINK) -o $(WASM_TEST)/real_cpp-$*.js

@@ -60,10 +60,10 @@ LUA_INSNS_SCALE = '0.3'
 # The checked build (CHECKED=1) runs the Lua program too: output identical, and its cost beside release.
 CHECKED = ' checked'
 # LITE_ALLOC_MERGE=2 (the merge before growth as well, src/core/config.hpp): the two strategies that
-# merge lazily, on the two platforms of the heap tables, beside the shipped builds.
+# merge lazily, beside the shipped builds on the Cortex-M4 (an option there; wasi and Emscripten ship it).
 MERGE2 = ' merge=2'
 MERGE2_STRATEGIES = ['bump_freelist', 'segregated_bump']
-MERGE2_PLATFORMS = ['emscripten', 'cortex-m4']
+MERGE2_PLATFORMS = ['cortex-m4']
 LUA_SCALE = {'emscripten': '1', 'wasi': '1', 'cortex-m4': '0.3'}
 CHECK_LUA_SCALE = {'emscripten': '0.1', 'wasi': '0.1', 'cortex-m4': '0.03'}  # --check: seconds, not minutes
 CHECK = False  # --check (make check-programs)
@@ -159,7 +159,6 @@ def build_emscripten(lua, sqlite, mujs):
                                       d + '/sqlite')
     allocs = {s: ['-sMALLOC=none', 'build/emscripten/%s/liblite_alloc.a' % s] for s in STRATEGIES}
     allocs.update({s + CHECKED: ['-sMALLOC=none', 'build/emscripten/%s/checked/liblite_alloc.a' % s] for s in STRATEGIES})
-    allocs.update({s + MERGE2: ['-sMALLOC=none', 'build/emscripten/%s/merge2/liblite_alloc.a' % s] for s in MERGE2_STRATEGIES})
     allocs['dlmalloc'] = ['-sMALLOC=dlmalloc']
     allocs['emmalloc'] = ['-sMALLOC=emmalloc']
     bins = {}
@@ -623,7 +622,8 @@ def heap_tables(results):
     if grown:
         L += ['Growing heap: the heap\'s high-water mark (Cortex-M4: the highest _sbrk break; Emscripten: the sbrk '
               'break above __heap_base at exit, which no allocator there lowers), KiB, and the ratio to the platform '
-              'default\'s (the last columns: the two strategies built with LITE_ALLOC_MERGE=2):', '',
+              'default\'s (the last columns: the two strategies built with LITE_ALLOC_MERGE=2, an option on the Cortex-M4; '
+              'wasi and Emscripten ship it):', '',
               '| program | platform | default (KiB) | ' + ' | '.join(label(a)[len('lite-alloc '):] for a in columns) + ' |',
               '|---|---|---:|' + '---:|' * len(columns)]
         L += grown + ['']

@@ -27,7 +27,8 @@
 #ifndef SUITE_HEAP_BYTES
 #define SUITE_HEAP_BYTES (1u << 20)
 #endif
-/* 0: the library was built with LITE_ALLOC_MERGE=0 (a full heap neither splits nor merges). */
+/* The library's LITE_ALLOC_MERGE: 0, a full heap neither splits nor merges; 2, a growing heap also
+ * merges before it grows (wasi's and Emscripten's default, test/wasm.mk). */
 #ifndef SUITE_MERGE
 #define SUITE_MERGE 1
 #endif
