@@ -107,9 +107,9 @@
 #define LITE_ALLOC_INLINE_SHARED 0
 #endif
 // The merge before growth (LITE_ALLOC_MERGE=2) where wasm is built for speed (wasi, Emscripten): a
-// few dozen bytes in modules of hundreds of KB, linear memory that never shrinks (make bench: Lua's
-// break 1.40 -> 1.02x dlmalloc's, MuJS's 2.00 / 1.64 -> 1.14 / 1.18x), and Lua's time 0.95x
-// dlmalloc's. The size builds (wasm32, Cortex-M, riscv32) keep 1: its bytes there count.
+// few dozen bytes in modules of hundreds of KB, for linear memory that never shrinks (make bench:
+// Lua's break 1.40 -> 1.02x dlmalloc's, MuJS's 2.00 / 1.64 -> 1.14 / 1.18x; Lua's time unchanged,
+// 0.99 / 1.00x). The size builds (wasm32, Cortex-M, riscv32) keep 1: its bytes there count.
 #if defined(LITE_ALLOC_STRATEGY_freelist)  // it merges on every free
 #undef LITE_ALLOC_MERGE
 #define LITE_ALLOC_MERGE 0
